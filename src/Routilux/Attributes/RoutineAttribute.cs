@@ -1,0 +1,16 @@
+namespace Routilux;
+
+/// <summary>
+/// Marks a <c>partial</c> class as a routine: a unit of work that receives data on <see cref="SlotAttribute"/>
+/// methods and sends data through <see cref="EmitsAttribute"/> partial methods. The Routilux source generator
+/// implements the wiring, dispatch and emit bodies for the class at compile time.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class RoutineAttribute : Attribute
+{
+    /// <summary>
+    /// The name the routine is registered under in the <see cref="RoutineCatalog"/> (for flows loaded by name).
+    /// Defaults to the class name.
+    /// </summary>
+    public string? Name { get; set; }
+}

@@ -1,0 +1,197 @@
+namespace Routilux;
+
+/// <summary>Validation: turns what was recorded into an immutable <see cref="Flow"/>, or one exception listing every problem.</summary>
+public sealed partial class FlowBuilder
+{
+    /// <summary>
+    /// Validates the definition and builds the flow. Checks that routine ids are unique, that every connection and
+    /// entry names an existing routine and port with matching payload types, that the flow has an entry, and that
+    /// every slot is connected, an entry, or declared <see cref="SlotAttribute.Optional"/>.
+    /// </summary>
+    /// <returns>The immutable flow.</returns>
+    /// <exception cref="FlowValidationException">The definition has problems; the exception lists all of them.</exception>
+    public Flow Build()
+    {
+        var problems = new List<string>(_problems);
+        var byId = new Dictionary<string, RoutineNode>(StringComparer.Ordinal);
+        foreach (var node in _routines)
+        {
+            byId.TryAdd(node.Id, node);
+        }
+
+        var entries = _routines.ConvertAll(n => new bool[n.Descriptor.Slots.Count]);
+        var connected = _routines.ConvertAll(n => new bool[n.Descriptor.Slots.Count]);
+        var capacities = _routines.ConvertAll(n => CapacitiesFromDescriptor(n.Descriptor));
+
+        foreach (var entry in _entries)
+        {
+            if (ResolveSlot(entry, byId, problems, "entry") is { } slot)
+            {
+                entries[slot.Node.Index][slot.Slot.Index] = true;
+            }
+        }
+
+        foreach (var (reference, capacity) in _capacities)
+        {
+            if (ResolveSlot(reference, byId, problems, "capacity setting") is { } slot)
+            {
+                capacities[slot.Node.Index][slot.Slot.Index] = capacity;
+            }
+        }
+
+        var resolved = new List<(RoutineNode Source, EventDescriptor Event, RoutineNode Target, SlotDescriptor Slot)>();
+        var seen = new HashSet<PendingConnection>();
+        foreach (var connection in _connections)
+        {
+            if (!seen.Add(connection))
+            {
+                problems.Add($"'{connection.From}' is connected to '{connection.To}' twice; each message would be delivered twice. Remove the second Connect.");
+                continue;
+            }
+
+            var source = ResolveEvent(connection.From, byId, problems);
+            var target = ResolveSlot(connection.To, byId, problems, "connection target");
+            if (source is null || target is null)
+            {
+                continue;
+            }
+
+            if (source.Value.Event.PayloadType != target.Value.Slot.PayloadType)
+            {
+                problems.Add(
+                    $"Cannot connect '{connection.From}' ({TypeNames.Display(source.Value.Event.PayloadType)}) to '{connection.To}' " +
+                    $"({TypeNames.Display(target.Value.Slot.PayloadType)}): the payload types differ. Connect ports of the same payload type.");
+                continue;
+            }
+
+            connected[target.Value.Node.Index][target.Value.Slot.Index] = true;
+            resolved.Add((source.Value.Node, source.Value.Event, target.Value.Node, target.Value.Slot));
+        }
+
+        if (_routines.Count == 0)
+        {
+            problems.Add("The flow has no routines. Add routines with flow.Add<TRoutine>(\"id\").");
+        }
+        else if (_entries.Count == 0)
+        {
+            problems.Add("The flow has no entry slot, so no job can be started. Mark one with flow.Entry(routine.Slot()).");
+        }
+
+        foreach (var node in _routines)
+        {
+            foreach (var slot in node.Descriptor.Slots)
+            {
+                if (!slot.Optional && !connected[node.Index][slot.Index] && !entries[node.Index][slot.Index])
+                {
+                    problems.Add(
+                        $"Slot '{node.Id}.{slot.Name}' is not connected and is not an entry, so its handler can never run. Connect an event to it, " +
+                        $"mark it with flow.Entry(...), or declare it [Slot(Optional = true)].");
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new FlowValidationException(Id, problems);
+        }
+
+        var routines = new FlowRoutine[_routines.Count];
+        for (var i = 0; i < routines.Length; i++)
+        {
+            routines[i] = new FlowRoutine(_routines[i], i, capacities[i], entries[i]);
+        }
+
+        var connections = resolved.ConvertAll(c => new Connection(routines[c.Source.Index], c.Event, routines[c.Target.Index], c.Slot)).ToArray();
+        return new Flow(Id, this, routines, connections);
+    }
+
+    private static int[] CapacitiesFromDescriptor(RoutineDescriptor descriptor)
+    {
+        var capacities = new int[descriptor.Slots.Count];
+        for (var i = 0; i < capacities.Length; i++)
+        {
+            capacities[i] = descriptor.Slots[i].Capacity;
+        }
+
+        return capacities;
+    }
+
+    private static (RoutineNode Node, SlotDescriptor Slot)? ResolveSlot(
+        PortReference reference, Dictionary<string, RoutineNode> byId, List<string> problems, string role)
+    {
+        if (!byId.TryGetValue(reference.RoutineId, out var node))
+        {
+            problems.Add($"The {role} '{reference}' names routine '{reference.RoutineId}', which is not in the flow. Known routines: {Known(byId.Keys)}.");
+            return null;
+        }
+
+        if (node.Descriptor.FindSlot(reference.PortName) is not { } slot)
+        {
+            problems.Add(
+                $"The {role} '{reference}' names slot '{reference.PortName}', but routine '{node.Id}' ({node.Descriptor.Name}) has no such slot. " +
+                $"Its slots: {Known(node.Descriptor.Slots.Select(s => s.Name))}.");
+            return null;
+        }
+
+        return (node, slot);
+    }
+
+    private static (RoutineNode Node, EventDescriptor Event)? ResolveEvent(
+        PortReference reference, Dictionary<string, RoutineNode> byId, List<string> problems)
+    {
+        if (!byId.TryGetValue(reference.RoutineId, out var node))
+        {
+            problems.Add($"The connection source '{reference}' names routine '{reference.RoutineId}', which is not in the flow. Known routines: {Known(byId.Keys)}.");
+            return null;
+        }
+
+        if (node.Descriptor.FindEvent(reference.PortName) is not { } @event)
+        {
+            problems.Add(
+                $"The connection source '{reference}' names event '{reference.PortName}', but routine '{node.Id}' ({node.Descriptor.Name}) has no such event. " +
+                $"Its events: {Known(node.Descriptor.Events.Select(e => e.Name))}.");
+            return null;
+        }
+
+        return (node, @event);
+    }
+
+    private static string Known(IEnumerable<string> names)
+    {
+        var list = string.Join(", ", names);
+        return list.Length == 0 ? "(none)" : list;
+    }
+
+    /// <summary>Records a typed port as a reference, or a problem when the port is not from this builder.</summary>
+    private PortReference? Reference(RoutineNode? node, string? portName, string operation)
+    {
+        if (node is null || portName is null)
+        {
+            _problems.Add($"{operation} was given a default-initialized port; take ports from the handles that FlowBuilder.Add returns.");
+            return null;
+        }
+
+        if (!ReferenceEquals(node.Owner, this))
+        {
+            _problems.Add(
+                $"{operation} was given port '{node.Id}.{portName}' of routine '{node.Id}', which was added to flow '{node.Owner.Id}', not to flow '{Id}'. " +
+                $"Add the routine to this flow with Add and use the handle it returns.");
+            return null;
+        }
+
+        return new PortReference(node.Id, portName);
+    }
+
+    /// <summary>Parses "routine.Port", or records a problem.</summary>
+    private PortReference? Parse(string? text, string kind, string operation)
+    {
+        var dot = text is null ? -1 : text.LastIndexOf('.');
+        if (text is null || dot <= 0 || dot == text.Length - 1)
+        {
+            _problems.Add($"{operation} was given '{text}', which is not a \"routineId.{(kind == "slot" ? "SlotName" : "EventName")}\" reference.");
+            return null;
+        }
+
+        return new PortReference(text[..dot], text[(dot + 1)..]);
+    }
+}

@@ -1,0 +1,178 @@
+namespace Routilux;
+
+/// <summary>
+/// Builds a <see cref="Flow"/>: add routines by id, connect their events to slots with typed ports, mark entry
+/// slots, then <see cref="Build"/>. Mistakes are collected and reported together by <see cref="Build"/>.
+/// </summary>
+/// <example>
+/// <code>
+/// var flow = new FlowBuilder("word-count");
+/// var tok = flow.Add&lt;Tokenizer&gt;("tokenizer");
+/// var cnt = flow.Add&lt;Counter&gt;("counter");
+/// flow.Connect(tok.Word(), cnt.Word());
+/// flow.Entry(tok.Text());
+/// Flow built = flow.Build();
+/// </code>
+/// </example>
+public sealed partial class FlowBuilder
+{
+    private readonly List<RoutineNode> _routines = new();
+    private readonly List<PendingConnection> _connections = new();
+    private readonly List<PortReference> _entries = new();
+    private readonly List<(PortReference Slot, int Capacity)> _capacities = new();
+    private readonly List<string> _problems = new();
+
+    /// <summary>Starts a flow definition.</summary>
+    /// <param name="id">The flow's id, used in errors, logs and hosts.</param>
+    public FlowBuilder(string id)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            throw new ArgumentException("A flow needs a non-empty id, for example new FlowBuilder(\"word-count\").", nameof(id));
+        }
+
+        Id = id;
+    }
+
+    /// <summary>The flow's id.</summary>
+    public string Id { get; }
+
+    /// <summary>Adds a routine created with its parameterless constructor for every worker.</summary>
+    /// <typeparam name="TRoutine">A <see cref="RoutineAttribute"/> class.</typeparam>
+    /// <param name="id">The routine's id, unique within the flow.</param>
+    /// <returns>A handle whose generated extension methods give the routine's typed ports.</returns>
+    public RoutineHandle<TRoutine> Add<TRoutine>(string id)
+        where TRoutine : class, IRoutineDefinition<TRoutine>
+    {
+        var descriptor = TRoutine.Descriptor;
+        if (!descriptor.CanCreateInstance)
+        {
+            _problems.Add(
+                $"Routine '{id}' ({descriptor.RoutineType.FullName}) has no accessible parameterless constructor. Add one, or add the routine " +
+                $"with a factory: flow.Add(\"{id}\", () => new {descriptor.RoutineType.Name}(...)).");
+        }
+
+        return Add<TRoutine>(id, descriptor, descriptor.CreateInstance);
+    }
+
+    /// <summary>Adds a routine created by <paramref name="factory"/> for every worker.</summary>
+    /// <typeparam name="TRoutine">A <see cref="RoutineAttribute"/> class.</typeparam>
+    /// <param name="id">The routine's id, unique within the flow.</param>
+    /// <param name="factory">Creates a new instance; called once per worker.</param>
+    /// <returns>A handle whose generated extension methods give the routine's typed ports.</returns>
+    public RoutineHandle<TRoutine> Add<TRoutine>(string id, Func<TRoutine> factory)
+        where TRoutine : class, IRoutineDefinition<TRoutine>
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return Add<TRoutine>(id, TRoutine.Descriptor, factory);
+    }
+
+    /// <summary>Connects an event to a slot: every message emitted on the event is delivered to the slot.</summary>
+    /// <typeparam name="T">The payload type, the same on both sides.</typeparam>
+    /// <param name="from">The event, for example <c>tokenizer.Word()</c>.</param>
+    /// <param name="to">The slot, for example <c>counter.Word()</c>.</param>
+    /// <returns>This builder.</returns>
+    public FlowBuilder Connect<T>(EventPort<T> from, SlotPort<T> to)
+    {
+        var source = Reference(from.Node, from.Event?.Name, "Connect");
+        var target = Reference(to.Node, to.Slot?.Name, "Connect");
+        if (source is not null && target is not null)
+        {
+            _connections.Add(new PendingConnection(source.Value, target.Value));
+        }
+
+        return this;
+    }
+
+    /// <summary>Connects an event to a slot by name, as in flow definitions: <c>Connect("tokenizer.Word", "counter.Word")</c>.</summary>
+    /// <param name="from">"routineId.EventName".</param>
+    /// <param name="to">"routineId.SlotName".</param>
+    /// <returns>This builder.</returns>
+    public FlowBuilder Connect(string from, string to)
+    {
+        var source = Parse(from, "event", nameof(Connect));
+        var target = Parse(to, "slot", nameof(Connect));
+        if (source is not null && target is not null)
+        {
+            _connections.Add(new PendingConnection(source.Value, target.Value));
+        }
+
+        return this;
+    }
+
+    /// <summary>Marks a slot as an entry: jobs are started by posting to entry slots.</summary>
+    /// <typeparam name="T">The slot's payload type.</typeparam>
+    /// <param name="slot">The slot, for example <c>tokenizer.Text()</c>.</param>
+    /// <returns>This builder.</returns>
+    public FlowBuilder Entry<T>(SlotPort<T> slot)
+    {
+        var reference = Reference(slot.Node, slot.Slot?.Name, "Entry");
+        if (reference is not null)
+        {
+            _entries.Add(reference.Value);
+        }
+
+        return this;
+    }
+
+    /// <summary>Marks a slot as an entry by name: <c>Entry("tokenizer.Text")</c>.</summary>
+    /// <param name="slot">"routineId.SlotName".</param>
+    /// <returns>This builder.</returns>
+    public FlowBuilder Entry(string slot)
+    {
+        var reference = Parse(slot, "slot", nameof(Entry));
+        if (reference is not null)
+        {
+            _entries.Add(reference.Value);
+        }
+
+        return this;
+    }
+
+    /// <summary>Sets the queue capacity of a slot in this flow, overriding <see cref="SlotAttribute.Capacity"/>.</summary>
+    /// <typeparam name="T">The slot's payload type.</typeparam>
+    /// <param name="slot">The slot.</param>
+    /// <param name="capacity">The most messages the queue holds; at least 1.</param>
+    /// <returns>This builder.</returns>
+    public FlowBuilder SetCapacity<T>(SlotPort<T> slot, int capacity)
+    {
+        var reference = Reference(slot.Node, slot.Slot?.Name, nameof(SetCapacity));
+        if (reference is null)
+        {
+            return this;
+        }
+
+        if (capacity < 1)
+        {
+            _problems.Add($"Slot '{reference.Value}' was given capacity {capacity}; a queue capacity must be at least 1.");
+        }
+        else
+        {
+            _capacities.Add((reference.Value, capacity));
+        }
+
+        return this;
+    }
+
+    private RoutineHandle<TRoutine> Add<TRoutine>(string id, RoutineDescriptor descriptor, Func<IRoutine> factory)
+        where TRoutine : class, IRoutineDefinition<TRoutine>
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            _problems.Add($"A routine of type '{descriptor.Name}' was added with an empty id; give every routine a unique, non-empty id.");
+            id = $"<empty #{_routines.Count}>";
+        }
+        else if (id.Contains('.', StringComparison.Ordinal))
+        {
+            _problems.Add($"Routine id '{id}' contains '.', which separates routine and port names in \"routine.Port\" references; choose an id without dots.");
+        }
+        else if (_routines.Exists(r => r.Id == id))
+        {
+            _problems.Add($"Routine id '{id}' is used twice (types '{_routines.Find(r => r.Id == id)!.Descriptor.Name}' and '{descriptor.Name}'); routine ids must be unique within a flow.");
+        }
+
+        var node = new RoutineNode(this, _routines.Count, id, descriptor, factory);
+        _routines.Add(node);
+        return new RoutineHandle<TRoutine>(node);
+    }
+}

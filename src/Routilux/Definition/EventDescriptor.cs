@@ -1,0 +1,78 @@
+namespace Routilux;
+
+using Routilux.Execution;
+
+/// <summary>Describes one event (output) of a routine, as written by the source generator.</summary>
+public class EventDescriptor
+{
+    /// <summary>Creates the typed descriptor of an event whose payload is <typeparamref name="T"/>. Called by generated code.</summary>
+    /// <typeparam name="T">The payload type: the single parameter's type, a tuple of several, or <see cref="Unit"/>.</typeparam>
+    /// <param name="name">The event's name, unique within its routine.</param>
+    /// <param name="index">The event's position in <see cref="RoutineDescriptor.Events"/>.</param>
+    /// <param name="parameterNames">The names of the payload parameters, in order.</param>
+    /// <param name="summary">The XML doc summary of the emit method, or an empty string.</param>
+    public static EventDescriptor Create<T>(string name, int index, string[] parameterNames, string summary) =>
+        new EventDescriptor<T>(name, index, parameterNames, summary);
+
+    /// <summary>Creates an event descriptor. Called by generated code.</summary>
+    /// <param name="name">The event's name, unique within its routine.</param>
+    /// <param name="index">The event's position in <see cref="RoutineDescriptor.Events"/>.</param>
+    /// <param name="payloadType">The payload type: the single parameter's type, a tuple of several, or <see cref="Unit"/>.</param>
+    /// <param name="parameterNames">The names of the payload parameters, in order.</param>
+    /// <param name="summary">The XML doc summary of the emit method, or an empty string.</param>
+    public EventDescriptor(string name, int index, Type payloadType, string[] parameterNames, string summary)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(payloadType);
+        ArgumentNullException.ThrowIfNull(parameterNames);
+        Name = name;
+        Index = index;
+        PayloadType = payloadType;
+        ParameterNames = parameterNames;
+        Summary = summary ?? string.Empty;
+    }
+
+    /// <summary>The event's name, unique within its routine.</summary>
+    public string Name { get; }
+
+    /// <summary>The event's position among the routine's events.</summary>
+    public int Index { get; }
+
+    /// <summary>The type of the payload the event sends.</summary>
+    public Type PayloadType { get; }
+
+    /// <summary>The names of the payload parameters of the emit method, in order.</summary>
+    public IReadOnlyList<string> ParameterNames { get; }
+
+    /// <summary>The XML doc summary of the emit method, or an empty string.</summary>
+    public string Summary { get; }
+
+    /// <summary>Creates this event's outlet for one routine instance, delivering to <paramref name="targets"/>.</summary>
+    /// <param name="targets">Queues of connected slots; the flow checked that their payload type is this event's.</param>
+    internal virtual EventOutlet CreateOutlet(IReadOnlyList<SlotQueue> targets) =>
+        throw new NotSupportedException($"Event '{Name}' was described without its payload type; rebuild with the current Routilux generator.");
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Name}({PayloadType.Name})";
+}
+
+/// <summary>The descriptor of an event whose payload is <typeparamref name="T"/>.</summary>
+/// <typeparam name="T">The payload type.</typeparam>
+internal sealed class EventDescriptor<T> : EventDescriptor
+{
+    public EventDescriptor(string name, int index, string[] parameterNames, string summary)
+        : base(name, index, typeof(T), parameterNames, summary)
+    {
+    }
+
+    internal override EventOutlet CreateOutlet(IReadOnlyList<SlotQueue> targets)
+    {
+        var typed = new SlotQueue<T>[targets.Count];
+        for (var i = 0; i < typed.Length; i++)
+        {
+            typed[i] = (SlotQueue<T>)targets[i];
+        }
+
+        return new EventOutlet<T>(this, typed);
+    }
+}

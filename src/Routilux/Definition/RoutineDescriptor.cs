@@ -1,0 +1,96 @@
+namespace Routilux;
+
+/// <summary>
+/// Describes a routine type: its name, slots, events and how to create an instance. The source generator writes
+/// one per <see cref="RoutineAttribute"/> class, so nothing here needs reflection.
+/// </summary>
+public sealed class RoutineDescriptor
+{
+    private readonly Func<IRoutine>? _factory;
+
+    /// <summary>Creates a routine descriptor. Called by generated code.</summary>
+    /// <param name="name">The catalog name (the class name unless <see cref="RoutineAttribute.Name"/> is set).</param>
+    /// <param name="routineType">The routine's class.</param>
+    /// <param name="summary">The XML doc summary of the class, or an empty string.</param>
+    /// <param name="slots">The slots, in declaration order.</param>
+    /// <param name="events">The events, in declaration order.</param>
+    /// <param name="factory">Creates an instance, or <see langword="null"/> when the class has no accessible parameterless constructor.</param>
+    public RoutineDescriptor(string name, Type routineType, string summary, SlotDescriptor[] slots, EventDescriptor[] events, Func<IRoutine>? factory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(routineType);
+        ArgumentNullException.ThrowIfNull(slots);
+        ArgumentNullException.ThrowIfNull(events);
+        Name = name;
+        RoutineType = routineType;
+        Summary = summary ?? string.Empty;
+        Slots = slots;
+        Events = events;
+        _factory = factory;
+    }
+
+    /// <summary>The name the routine is registered under in the <see cref="RoutineCatalog"/>.</summary>
+    public string Name { get; }
+
+    /// <summary>The routine's class.</summary>
+    public Type RoutineType { get; }
+
+    /// <summary>The XML doc summary of the routine class, or an empty string.</summary>
+    public string Summary { get; }
+
+    /// <summary>The routine's slots (inputs), in declaration order.</summary>
+    public IReadOnlyList<SlotDescriptor> Slots { get; }
+
+    /// <summary>The routine's events (outputs), in declaration order.</summary>
+    public IReadOnlyList<EventDescriptor> Events { get; }
+
+    /// <summary>Whether <see cref="CreateInstance"/> can create the routine without a factory from the caller.</summary>
+    public bool CanCreateInstance => _factory is not null;
+
+    /// <summary>Creates a new instance of the routine with its parameterless constructor.</summary>
+    /// <exception cref="InvalidOperationException">The routine has no accessible parameterless constructor.</exception>
+    public IRoutine CreateInstance()
+    {
+        if (_factory is null)
+        {
+            throw new InvalidOperationException(
+                $"Routine '{Name}' ({RoutineType.FullName}) has no accessible parameterless constructor, so it cannot be created by name. " +
+                "Add a public parameterless constructor, or pass a factory when adding it to a flow: flow.Add(\"id\", () => new ...).");
+        }
+
+        return _factory();
+    }
+
+    /// <summary>Finds a slot by name.</summary>
+    /// <returns>The slot, or <see langword="null"/> when the routine has no slot of that name.</returns>
+    public SlotDescriptor? FindSlot(string name)
+    {
+        foreach (var slot in Slots)
+        {
+            if (string.Equals(slot.Name, name, StringComparison.Ordinal))
+            {
+                return slot;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Finds an event by name.</summary>
+    /// <returns>The event, or <see langword="null"/> when the routine has no event of that name.</returns>
+    public EventDescriptor? FindEvent(string name)
+    {
+        foreach (var @event in Events)
+        {
+            if (string.Equals(@event.Name, name, StringComparison.Ordinal))
+            {
+                return @event;
+            }
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+}

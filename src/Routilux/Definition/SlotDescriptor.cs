@@ -1,0 +1,88 @@
+namespace Routilux;
+
+using Routilux.Execution;
+
+/// <summary>Describes one slot (input) of a routine, as written by the source generator.</summary>
+public class SlotDescriptor
+{
+    /// <summary>The queue capacity a slot gets when its <see cref="SlotAttribute.Capacity"/> is not set.</summary>
+    public const int DefaultCapacity = 1000;
+
+    /// <summary>Creates the typed descriptor of a slot whose payload is <typeparamref name="T"/>. Called by generated code.</summary>
+    /// <typeparam name="T">The payload type: the single parameter's type, a tuple of several, or <see cref="Unit"/>.</typeparam>
+    /// <param name="name">The slot's name, unique within its routine.</param>
+    /// <param name="index">The slot's position in <see cref="RoutineDescriptor.Slots"/>.</param>
+    /// <param name="parameterNames">The names of the payload parameters, in order.</param>
+    /// <param name="summary">The XML doc summary of the slot method, or an empty string.</param>
+    /// <param name="optional">Whether a flow may leave the slot unconnected.</param>
+    /// <param name="capacity">The queue capacity, or zero for <see cref="DefaultCapacity"/>.</param>
+    public static SlotDescriptor Create<T>(string name, int index, string[] parameterNames, string summary, bool optional, int capacity) =>
+        new SlotDescriptor<T>(name, index, parameterNames, summary, optional, capacity);
+
+    /// <summary>Creates a slot descriptor. Called by generated code.</summary>
+    /// <param name="name">The slot's name, unique within its routine.</param>
+    /// <param name="index">The slot's position in <see cref="RoutineDescriptor.Slots"/>.</param>
+    /// <param name="payloadType">The payload type: the single parameter's type, a tuple of several, or <see cref="Unit"/>.</param>
+    /// <param name="parameterNames">The names of the payload parameters, in order.</param>
+    /// <param name="summary">The XML doc summary of the slot method, or an empty string.</param>
+    /// <param name="optional">Whether a flow may leave the slot unconnected.</param>
+    /// <param name="capacity">The queue capacity, or zero for <see cref="DefaultCapacity"/>.</param>
+    public SlotDescriptor(string name, int index, Type payloadType, string[] parameterNames, string summary, bool optional, int capacity)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(payloadType);
+        ArgumentNullException.ThrowIfNull(parameterNames);
+        if (capacity < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(capacity), capacity, $"Slot '{name}' has a negative capacity; use a positive number or zero for the default ({DefaultCapacity}).");
+        }
+
+        Name = name;
+        Index = index;
+        PayloadType = payloadType;
+        ParameterNames = parameterNames;
+        Summary = summary ?? string.Empty;
+        Optional = optional;
+        Capacity = capacity == 0 ? DefaultCapacity : capacity;
+    }
+
+    /// <summary>The slot's name, unique within its routine.</summary>
+    public string Name { get; }
+
+    /// <summary>The slot's position among the routine's slots.</summary>
+    public int Index { get; }
+
+    /// <summary>The type of the payload the slot accepts.</summary>
+    public Type PayloadType { get; }
+
+    /// <summary>The names of the payload parameters of the slot method, in order.</summary>
+    public IReadOnlyList<string> ParameterNames { get; }
+
+    /// <summary>The XML doc summary of the slot method, or an empty string.</summary>
+    public string Summary { get; }
+
+    /// <summary>Whether a flow may leave this slot unconnected.</summary>
+    public bool Optional { get; }
+
+    /// <summary>The bounded capacity of the slot's queue.</summary>
+    public int Capacity { get; }
+
+    /// <summary>Creates the bounded queue of this slot for one routine instance, typed so payloads are never boxed.</summary>
+    internal virtual SlotQueue CreateQueue(RoutineCell owner, int capacity) =>
+        throw new NotSupportedException($"Slot '{Name}' was described without its payload type; rebuild with the current Routilux generator.");
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Name}({PayloadType.Name})";
+}
+
+/// <summary>The descriptor of a slot whose payload is <typeparamref name="T"/>.</summary>
+/// <typeparam name="T">The payload type.</typeparam>
+internal sealed class SlotDescriptor<T> : SlotDescriptor
+{
+    public SlotDescriptor(string name, int index, string[] parameterNames, string summary, bool optional, int capacity)
+        : base(name, index, typeof(T), parameterNames, summary, optional, capacity)
+    {
+    }
+
+    internal override SlotQueue CreateQueue(RoutineCell owner, int capacity) => new SlotQueue<T>(owner, this, capacity);
+}

@@ -1,0 +1,30 @@
+namespace Routilux.Execution;
+
+/// <summary>
+/// One event of one routine instance: the slot queues it is connected to, and the outbox of what the running
+/// handler emitted on it. The outbox is delivered when the handler returns (or at an async emit), so a handler
+/// that throws has its emits discarded and never blocks a thread on a full queue.
+/// </summary>
+internal abstract class EventOutlet
+{
+    protected EventOutlet(EventDescriptor @event) => Event = @event;
+
+    /// <summary>The event this outlet sends.</summary>
+    public EventDescriptor Event { get; }
+
+    /// <summary>Whether the outbox holds messages not yet delivered.</summary>
+    public abstract bool HasPending { get; }
+
+    /// <summary>
+    /// Delivers the outbox to every target without waiting. Progress is kept, so a call after a wait resumes
+    /// where the last one stopped.
+    /// </summary>
+    /// <returns>
+    /// <see langword="null"/> when everything was delivered; otherwise the full queue, with
+    /// <paramref name="waiter"/> registered on it.
+    /// </returns>
+    public abstract SlotQueue? TryDeliver(Job job, SpaceWaiter waiter);
+
+    /// <summary>Forgets the outbox (the handler failed, or its job ended).</summary>
+    public abstract void Discard();
+}

@@ -1,0 +1,80 @@
+namespace Routilux.Execution;
+
+/// <summary>The typed outlet of an event: a growable outbox reused across handler runs, so emitting allocates nothing once warm.</summary>
+/// <typeparam name="T">The event's payload type.</typeparam>
+internal sealed class EventOutlet<T> : EventOutlet
+{
+    private readonly SlotQueue<T>[] _targets;
+    private T[] _outbox = new T[4];
+    private int _count;
+
+    // Delivery progress: the next outbox item, and the next target for that item.
+    private int _deliveredItems;
+    private int _deliveredTargets;
+
+    public EventOutlet(EventDescriptor @event, SlotQueue<T>[] targets)
+        : base(@event)
+    {
+        _targets = targets;
+    }
+
+    public override bool HasPending => _count > _deliveredItems;
+
+    /// <summary>Whether any slot is connected to this event; emits to an unconnected event go nowhere.</summary>
+    public bool IsConnected => _targets.Length > 0;
+
+    /// <summary>Appends a message to the outbox.</summary>
+    public void Add(T payload)
+    {
+        if (_count == _outbox.Length)
+        {
+            Array.Resize(ref _outbox, _outbox.Length * 2);
+        }
+
+        _outbox[_count++] = payload;
+    }
+
+    public override SlotQueue? TryDeliver(Job job, SpaceWaiter waiter)
+    {
+        while (_deliveredItems < _count)
+        {
+            var payload = _outbox[_deliveredItems];
+            while (_deliveredTargets < _targets.Length)
+            {
+                var target = _targets[_deliveredTargets];
+
+                // Count the message into its job before it becomes visible to the consumer, which may finish
+                // it at once; the emitting message still holds the job open, so this never reaches zero early.
+                job.AddPending();
+                if (!target.TryEnqueueOrRegister(payload, job, waiter))
+                {
+                    job.ReleasePendingNotLast();
+                    return target;
+                }
+
+                _deliveredTargets++;
+            }
+
+            _deliveredTargets = 0;
+            _deliveredItems++;
+        }
+
+        Reset();
+        return null;
+    }
+
+    public override void Discard() => Reset();
+
+    private void Reset()
+    {
+        // Clear references so delivered payloads are not kept alive by the outbox.
+        if (System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+        {
+            Array.Clear(_outbox, 0, _count);
+        }
+
+        _count = 0;
+        _deliveredItems = 0;
+        _deliveredTargets = 0;
+    }
+}

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+
+namespace Routilux;
+
+/// <summary>
+/// One unit of work posted into a <see cref="Worker"/>. Every message that descends from the job's input carries
+/// the job, however many hops away. The job completes by itself when none of its messages is queued or running
+/// and its input is complete; <see cref="Completion"/> then gives the final status.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The CancellationTokenSource has no timer and is not linked, so it holds nothing that needs disposing.")]
+public sealed class Job
+{
+    private readonly TaskCompletionSource<JobStatus> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _cancellation = new();
+    private CancellationTokenRegistration _workerRegistration;
+    private CancellationTokenRegistration _callerRegistration;
+
+    // Messages of this job queued or running, plus one while the input is open.
+    private int _pending = 1;
+    private int _inputOpen = 1;
+    private int _status;
+    private Exception? _error;
+    private string? _cancellationReason;
+
+    internal Job(Worker worker, string id, CancellationToken callerToken)
+    {
+        Worker = worker;
+        Id = id;
+        StartedAt = DateTimeOffset.UtcNow;
+        _workerRegistration = worker.CancellationToken.UnsafeRegister(static s => ((Job)s!).Cancel("The worker was cancelled."), this);
+        if (callerToken.CanBeCanceled)
+        {
+            _callerRegistration = callerToken.UnsafeRegister(static s => ((Job)s!).Cancel("The caller's cancellation token was cancelled."), this);
+        }
+    }
+
+    /// <summary>The job's id, unique within its worker.</summary>
+    public string Id { get; }
+
+    /// <summary>The worker the job runs in.</summary>
+    public Worker Worker { get; }
+
+    /// <summary>The job's current status.</summary>
+    public JobStatus Status => (JobStatus)Volatile.Read(ref _status);
+
+    /// <summary>The error that failed the job, or <see langword="null"/>.</summary>
+    public Exception? Error => Volatile.Read(ref _error);
+
+    /// <summary>Why the job was cancelled, or <see langword="null"/>.</summary>
+    public string? CancellationReason => Volatile.Read(ref _cancellationReason);
+
+    /// <summary>When the job started (UTC).</summary>
+    public DateTimeOffset StartedAt { get; }
+
+    /// <summary>When the job finished (UTC), or <see langword="null"/> while it runs.</summary>
+    public DateTimeOffset? EndedAt { get; private set; }
+
+    /// <summary>
+    /// Completes with the final status once nothing of the job is queued or running. It never faults: a failed
+    /// job completes with <see cref="JobStatus.Failed"/> and its <see cref="Error"/>.
+    /// </summary>
+    public Task<JobStatus> Completion => _completion.Task;
+
+    /// <summary>Signalled when the job is cancelled or fails; handlers receive it as their cancellation token.</summary>
+    public CancellationToken CancellationToken => _cancellation.Token;
+
+    /// <summary>Whether the job has stopped (failed or cancelled) and its remaining messages are being dropped.</summary>
+    internal bool IsStopped => Volatile.Read(ref _status) is (int)JobStatus.Failed or (int)JobStatus.Cancelled;
+
+    /// <summary>Posts another message into this running job, waiting while the slot's queue is full.</summary>
+    /// <typeparam name="T">The slot's payload type.</typeparam>
+    /// <param name="entry">An entry slot of the job's flow.</param>
+    /// <param name="payload">The payload.</param>
+    /// <param name="cancellationToken">Stops waiting for queue capacity.</param>
+    /// <exception cref="InvalidOperationException">The job has already finished.</exception>
+    /// <exception cref="ArgumentException">The slot is not an entry of the flow.</exception>
+    public ValueTask PostAsync<T>(SlotPort<T> entry, T payload, CancellationToken cancellationToken = default) =>
+        Worker.PostAsync(this, entry, payload, cancellationToken);
+
+    /// <summary>
+    /// Declares that no more input will be posted from outside. The job then completes by itself as soon as its
+    /// work drains. Jobs made by <see cref="Worker.StartAsync{T}(SlotPort{T}, T, CancellationToken)"/> do this for you;
+    /// call it on jobs made by <see cref="Worker.OpenJob(CancellationToken)"/>. Calling it again does nothing.
+    /// </summary>
+    public void CompleteInput()
+    {
+        if (Interlocked.Exchange(ref _inputOpen, 0) == 1)
+        {
+            ReleasePending();
+        }
+    }
+
+    /// <summary>
+    /// Cancels the job: its handlers see their cancellation token signalled, its queued messages are dropped, and
+    /// <see cref="Completion"/> gives <see cref="JobStatus.Cancelled"/> once nothing of it runs. Does nothing when the
+    /// job has already finished or failed.
+    /// </summary>
+    /// <param name="reason">Why, for <see cref="CancellationReason"/> and logs.</param>
+    public void Cancel(string? reason = null)
+    {
+        if (Interlocked.CompareExchange(ref _status, (int)JobStatus.Cancelled, (int)JobStatus.Running) == (int)JobStatus.Running)
+        {
+            Volatile.Write(ref _cancellationReason, reason ?? "Cancelled.");
+            Stop();
+        }
+    }
+
+    /// <summary>Fails the job with <paramref name="error"/> unless it has already stopped.</summary>
+    internal void Fail(Exception error)
+    {
+        if (Interlocked.CompareExchange(ref _status, (int)JobStatus.Failed, (int)JobStatus.Running) == (int)JobStatus.Running)
+        {
+            Volatile.Write(ref _error, error);
+            Stop();
+        }
+    }
+
+    /// <summary>Counts one more message of this job as queued or running.</summary>
+    internal void AddPending() => Interlocked.Increment(ref _pending);
+
+    /// <summary>Counts one more message unless the job already finished, for posts from outside.</summary>
+    internal bool TryAddPending()
+    {
+        var current = Volatile.Read(ref _pending);
+        while (current > 0 && !IsStopped)
+        {
+            var seen = Interlocked.CompareExchange(ref _pending, current + 1, current);
+            if (seen == current)
+            {
+                return true;
+            }
+
+            current = seen;
+        }
+
+        return false;
+    }
+
+    /// <summary>Counts a message of this job as done; the last one finishes the job.</summary>
+    internal void ReleasePending()
+    {
+        var remaining = Interlocked.Decrement(ref _pending);
+        Debug.Assert(remaining >= 0, "Job pending count went negative.");
+        if (remaining == 0)
+        {
+            Finish();
+        }
+    }
+
+    /// <summary>Undoes an <see cref="AddPending"/> whose message was not queued; the caller still holds the job open.</summary>
+    internal void ReleasePendingNotLast()
+    {
+        var remaining = Interlocked.Decrement(ref _pending);
+        Debug.Assert(remaining > 0, "A pending count undo must never finish the job.");
+    }
+
+    private void Stop()
+    {
+        _cancellation.Cancel();
+
+        // A stopped job takes no more input, so an input left open must not keep it from finishing.
+        CompleteInput();
+    }
+
+    private void Finish()
+    {
+        Interlocked.CompareExchange(ref _status, (int)JobStatus.Completed, (int)JobStatus.Running);
+        EndedAt = DateTimeOffset.UtcNow;
+        _workerRegistration.Dispose();
+        _callerRegistration.Dispose();
+        Worker.OnJobFinished(this);
+        _completion.TrySetResult(Status);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"Job {Id} ({Status})";
+}

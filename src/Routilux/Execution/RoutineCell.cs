@@ -1,0 +1,172 @@
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+
+namespace Routilux.Execution;
+
+/// <summary>
+/// One routine instance living in a <see cref="Worker"/>: its slot queues, its event outlets and the loop that
+/// feeds it one message at a time on the thread pool. Generated code calls the members marked as such; user code
+/// does not use this type directly (handlers see a <see cref="RoutineContext"/>).
+/// </summary>
+public sealed partial class RoutineCell : IThreadPoolWorkItem
+{
+    // Messages handled per thread-pool turn before yielding the thread, so one busy routine cannot starve others.
+    private const int MessagesPerTurn = 256;
+
+    private readonly IRoutine _routine;
+    private readonly SlotQueue[] _queues;
+    private readonly SpaceWaiter _waiter = new();
+    private EventOutlet[] _outlets = Array.Empty<EventOutlet>();
+    private int _scheduled;
+    private int _nextSlot;
+    private bool _outboxDirty;
+    private Job? _currentJob;
+    private int _currentSlot = -1;
+
+    // State of the one message in hand while it waits (for an async handler, or for room in a full queue).
+    private readonly Action _onHandlerCompleted;
+    private readonly Action _onSpaceSignalled;
+    private ValueTask _awaitedHandler;
+    private SlotQueue? _awaitedQueue;
+    private ValueTask<bool> _awaitedSpace;
+    private SlotQueue? _blockedQueue;
+
+    internal RoutineCell(Worker worker, FlowRoutine routine)
+    {
+        Worker = worker;
+        Routine = routine;
+        _routine = routine.CreateInstance();
+        var slots = routine.Descriptor.Slots;
+        _queues = new SlotQueue[slots.Count];
+        for (var i = 0; i < _queues.Length; i++)
+        {
+            _queues[i] = slots[i].CreateQueue(this, routine.SlotCapacity(i));
+        }
+
+        _onHandlerCompleted = OnHandlerCompleted;
+        _onSpaceSignalled = OnSpaceSignalled;
+        _routine.Attach(this);
+    }
+
+    /// <summary>The id of the routine in its flow.</summary>
+    public string RoutineId => Routine.Id;
+
+    /// <summary>The worker this cell lives in.</summary>
+    public Worker Worker { get; }
+
+    internal FlowRoutine Routine { get; }
+
+    internal IRoutine Instance => _routine;
+
+    internal string CurrentSlotName => _currentSlot >= 0 ? Routine.Descriptor.Slots[_currentSlot].Name : string.Empty;
+
+    /// <summary>The context of the message being handled. Called by generated code.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public RoutineContext Context => new(this, CurrentJob);
+
+    /// <summary>The cancellation token of the job being handled. Called by generated code.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public CancellationToken CancellationToken => CurrentJob.CancellationToken;
+
+    private Job CurrentJob => _currentJob ?? throw new InvalidOperationException(
+        $"Routine '{Routine.Id}' in flow '{Worker.Flow.Id}' used its context outside a slot handler. Emits and contexts are only valid " +
+        "on the handler's own call path while it handles a message; do not keep them for later or use them from other threads.");
+
+    internal SlotQueue Queue(int slot) => _queues[slot];
+
+    internal IReadOnlyList<SlotQueue> Queues => _queues;
+
+    internal void ConnectOutlets(EventOutlet[] outlets) => _outlets = outlets;
+
+    /// <summary>The payload at the head of slot <paramref name="slot"/>'s queue. Called by generated code.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Payload<T>(int slot) => Unsafe.As<SlotQueue<T>>(_queues[slot]).HeadPayload;
+
+    /// <summary>Emits <paramref name="payload"/> on event <paramref name="event"/>; delivered when the handler returns. Called by generated code.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public void Emit<T>(int @event, T payload)
+    {
+        _ = CurrentJob;
+        var outlet = Unsafe.As<EventOutlet<T>>(_outlets[@event]);
+        if (outlet.IsConnected)
+        {
+            outlet.Add(payload);
+            _outboxDirty = true;
+        }
+    }
+
+    /// <summary>
+    /// Emits <paramref name="payload"/> on event <paramref name="event"/> and delivers the outbox now, waiting while a
+    /// target queue is full. Called by generated code.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public ValueTask EmitAsync<T>(int @event, T payload)
+    {
+        Emit(@event, payload);
+        return DeliverOutboxAsync(CurrentJob);
+    }
+
+    /// <summary>Returns <paramref name="cell"/>, or explains that an emit was called outside a worker. Called by generated code.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static RoutineCell EnsureAttached(RoutineCell? cell, string routine, string emitMethod) =>
+        cell ?? throw new InvalidOperationException(
+            $"'{routine}.{emitMethod}' was called on a routine instance that is not running in a flow. A routine emits only while a worker " +
+            "runs it: add it to a FlowBuilder, create a worker with Runtime.CreateWorker and post a job.");
+
+    /// <summary>The error for a slot index the generated dispatch does not know. Called by generated code.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static Exception UnknownSlot(string routine, int slot) =>
+        new ArgumentOutOfRangeException(nameof(slot), slot, $"Routine '{routine}' has no slot number {slot}; its generated code is out of date. Rebuild the project.");
+
+    /// <summary>Makes sure the cell will run: called after a message is queued for it.</summary>
+    internal void Schedule()
+    {
+        // Always a CAS, never a plain read first: it is the fence that pairs with the one in TryGoIdle.
+        if (Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+    }
+
+    /// <summary>Whether any slot queue holds a message; used to decide whether the cell may go idle.</summary>
+    private bool HasQueuedMessages()
+    {
+        foreach (var queue in _queues)
+        {
+            if (queue.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Picks the next slot with a message, round robin so one busy slot cannot starve the others.</summary>
+    private SlotQueue? NextQueue()
+    {
+        var count = _queues.Length;
+        for (var i = 0; i < count; i++)
+        {
+            var index = _nextSlot + i;
+            if (index >= count)
+            {
+                index -= count;
+            }
+
+            var queue = _queues[index];
+            if (queue.Count > 0)
+            {
+                _currentSlot = index;
+                _nextSlot = index + 1 == count ? 0 : index + 1;
+                return queue;
+            }
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Worker.Flow.Id}/{RoutineId}";
+}

@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+
+namespace Routilux;
+
+/// <summary>
+/// Hosts workers (live flow instances) and the jobs posted into them. Routines run on the .NET thread pool; the
+/// runtime owns no threads or timers of its own. Dispose it to cancel everything, or
+/// <see cref="DrainAsync"/> first to let running jobs finish.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var runtime = new Runtime();
+/// var worker = runtime.CreateWorker(flow);
+/// var job = await worker.StartAsync(tokenizer.Text(), "to be or not to be");
+/// JobStatus status = await job.Completion;
+/// </code>
+/// </example>
+public sealed class Runtime : IAsyncDisposable, IDisposable
+{
+    private readonly ConcurrentDictionary<string, Worker> _workers = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _cancellation = new();
+    private long _workerSequence;
+    private int _disposed;
+
+    /// <summary>The workers created by this runtime and not yet removed.</summary>
+    public IReadOnlyCollection<Worker> Workers => (IReadOnlyCollection<Worker>)_workers.Values;
+
+    internal CancellationToken CancellationToken => _cancellation.Token;
+
+    /// <summary>Creates a worker: a live instance of <paramref name="flow"/> with a new instance of each routine.</summary>
+    /// <param name="flow">The flow to run.</param>
+    /// <param name="workerId">The worker's id; generated from the flow id when omitted.</param>
+    /// <param name="cancellationToken">Cancels the worker and all its jobs.</param>
+    /// <returns>The worker, ready for jobs.</returns>
+    /// <exception cref="ArgumentException">A worker with <paramref name="workerId"/> already exists.</exception>
+    /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
+    public Worker CreateWorker(Flow flow, string? workerId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        ThrowIfDisposed();
+        var id = workerId ?? $"{flow.Id}-w{Interlocked.Increment(ref _workerSequence)}";
+        var worker = new Worker(this, flow, id, cancellationToken);
+        if (!_workers.TryAdd(id, worker))
+        {
+            worker.DetachFromRuntime();
+            throw new ArgumentException($"A worker with id '{id}' already exists in this runtime; choose another id or omit it.", nameof(workerId));
+        }
+
+        return worker;
+    }
+
+    /// <summary>Finds a worker by id.</summary>
+    /// <returns>The worker, or <see langword="null"/>.</returns>
+    public Worker? FindWorker(string workerId) => _workers.GetValueOrDefault(workerId);
+
+    /// <summary>Cancels a worker and forgets it once its jobs have finished.</summary>
+    /// <returns><see langword="true"/> when the worker existed.</returns>
+    public async Task<bool> RemoveWorkerAsync(string workerId)
+    {
+        if (!_workers.TryRemove(workerId, out var worker))
+        {
+            return false;
+        }
+
+        worker.Cancel("The worker was removed from the runtime.");
+        await worker.WhenIdleAsync().ConfigureAwait(false);
+        worker.DetachFromRuntime();
+        return true;
+    }
+
+    /// <summary>
+    /// Waits until every job of every worker has finished, without cancelling anything. New jobs can still be
+    /// started meanwhile and are waited for too.
+    /// </summary>
+    /// <param name="cancellationToken">Stops waiting (it does not cancel the jobs).</param>
+    public async Task DrainAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var worker in _workers.Values)
+        {
+            await worker.WhenIdleAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Cancels every worker and job, then waits until no handler of theirs is running. Posting afterwards throws
+    /// <see cref="ObjectDisposedException"/>. Safe to call more than once.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        _cancellation.Cancel();
+        foreach (var worker in _workers.Values)
+        {
+            await worker.WhenIdleAsync().ConfigureAwait(false);
+            worker.DetachFromRuntime();
+        }
+
+        _workers.Clear();
+    }
+
+    /// <summary>Synchronous <see cref="DisposeAsync"/>: cancels everything and blocks until no handler runs.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    internal void ThrowIfDisposed()
+    {
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            throw new ObjectDisposedException(nameof(Runtime), "This Routilux runtime has been disposed, so it runs no more jobs. Create a new Runtime.");
+        }
+    }
+}

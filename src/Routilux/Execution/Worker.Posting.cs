@@ -1,0 +1,135 @@
+using Routilux.Execution;
+
+namespace Routilux;
+
+/// <summary>Starting jobs and posting input into them.</summary>
+public sealed partial class Worker
+{
+    /// <summary>
+    /// Starts a job with one message for an entry slot and returns it at once; the job then completes by itself
+    /// when all its work is done. Waits only while the entry slot's queue is full.
+    /// </summary>
+    /// <typeparam name="T">The entry slot's payload type.</typeparam>
+    /// <param name="entry">An entry slot of the flow, for example <c>tokenizer.Text()</c>.</param>
+    /// <param name="payload">The payload.</param>
+    /// <param name="cancellationToken">Cancels the job (and stops waiting for queue capacity).</param>
+    /// <returns>The running job; await <see cref="Job.Completion"/> for its final status.</returns>
+    /// <exception cref="ArgumentException">The slot is not an entry of this flow.</exception>
+    /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
+    /// <exception cref="InvalidOperationException">The worker was cancelled.</exception>
+    public async ValueTask<Job> StartAsync<T>(SlotPort<T> entry, T payload, CancellationToken cancellationToken = default)
+    {
+        var queue = ResolveEntry(entry);
+        var job = OpenJob(cancellationToken);
+        try
+        {
+            await EnqueueAsync(job, queue, payload, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            job.CompleteInput();
+        }
+
+        return job;
+    }
+
+    /// <summary>
+    /// Starts a job with one message for an entry slot. Blocks the calling thread only while the entry slot's
+    /// queue is full; in async code prefer <see cref="StartAsync{T}(SlotPort{T}, T, CancellationToken)"/>.
+    /// </summary>
+    /// <inheritdoc cref="StartAsync{T}(SlotPort{T}, T, CancellationToken)"/>
+    public Job Start<T>(SlotPort<T> entry, T payload, CancellationToken cancellationToken = default)
+    {
+        var started = StartAsync(entry, payload, cancellationToken);
+        return started.IsCompletedSuccessfully ? started.Result : started.AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Opens a job that takes input over time: post to it with <see cref="Job.PostAsync{T}"/>, then call
+    /// <see cref="Job.CompleteInput"/>; the job completes by itself once its input is complete and its work drained.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the job.</param>
+    /// <returns>The open job.</returns>
+    public Job OpenJob(CancellationToken cancellationToken = default)
+    {
+        Runtime.ThrowIfDisposed();
+        if (IsCancelled)
+        {
+            throw new InvalidOperationException($"Worker '{Id}' of flow '{Flow.Id}' was cancelled ({CancellationReason}); it accepts no new jobs. Create a new worker.");
+        }
+
+        var id = $"{Id}-job-{Interlocked.Increment(ref _jobSequence)}";
+        var job = new Job(this, id, cancellationToken);
+        _activeJobs[id] = job;
+
+        // The worker may have been cancelled between the check and the registration; the job then cancels itself.
+        if (IsCancelled)
+        {
+            job.Cancel(CancellationReason);
+        }
+
+        return job;
+    }
+
+    internal async ValueTask PostAsync<T>(Job job, SlotPort<T> entry, T payload, CancellationToken cancellationToken)
+    {
+        if (!ReferenceEquals(job.Worker, this))
+        {
+            throw new ArgumentException($"Job '{job.Id}' belongs to worker '{job.Worker.Id}', not '{Id}'.", nameof(job));
+        }
+
+        var queue = ResolveEntry(entry);
+        await EnqueueAsync(job, queue, payload, cancellationToken).ConfigureAwait(false);
+    }
+
+    private SlotQueue<T> ResolveEntry<T>(SlotPort<T> entry)
+    {
+        Runtime.ThrowIfDisposed();
+        var routine = Flow.Resolve(entry.Node, entry.ToString());
+        var slot = entry.Slot;
+        if (!routine.IsEntry(slot.Index))
+        {
+            throw new ArgumentException(
+                $"Slot '{routine.Id}.{slot.Name}' is not an entry of flow '{Flow.Id}', so jobs cannot be posted to it. " +
+                $"Post to an entry slot ({Flow.DescribeEntries()}) or mark this one with flow.Entry({routine.Id}.{slot.Name}()).",
+                nameof(entry));
+        }
+
+        return (SlotQueue<T>)_cells[routine.Index].Queue(slot.Index);
+    }
+
+    private async ValueTask EnqueueAsync<T>(Job job, SlotQueue<T> queue, T payload, CancellationToken cancellationToken)
+    {
+        if (!job.TryAddPending())
+        {
+            throw new InvalidOperationException(
+                $"Job '{job.Id}' of flow '{Flow.Id}' has already finished ({job.Status}); it takes no more input. Start a new job.");
+        }
+
+        if (queue.TryEnqueue(payload, job))
+        {
+            return;
+        }
+
+        // The entry queue is full: wait for room, as an emitting routine would. Rare, so a waiter per wait is fine.
+        var waiter = new SpaceWaiter();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, job.CancellationToken);
+        try
+        {
+            while (!queue.TryEnqueueOrRegister(payload, job, waiter))
+            {
+                if (!await waiter.WaitAsync(linked.Token).ConfigureAwait(false))
+                {
+                    queue.Unregister(waiter);
+                    throw new OperationCanceledException(
+                        $"Posting to '{queue.Owner.RoutineId}.{queue.Slot.Name}' of job '{job.Id}' was cancelled while the queue was full.", linked.Token);
+                }
+            }
+        }
+        catch
+        {
+            job.ReleasePending();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using System.Collections.Concurrent;
+using Routilux.Execution;
+
+namespace Routilux;
+
+/// <summary>
+/// A live instance of a <see cref="Flow"/>: one instance of each routine with its queues and state. Jobs are
+/// posted into a worker; several jobs may run in one worker at once, each tracked on its own.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The CancellationTokenSource has no timer and is not linked, so it holds nothing that needs disposing.")]
+public sealed partial class Worker
+{
+    private readonly RoutineCell[] _cells;
+    private readonly ConcurrentDictionary<string, Job> _activeJobs = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _cancellation = new();
+    private readonly CancellationTokenRegistration _runtimeRegistration;
+    private long _jobSequence;
+    private long _jobsCompleted;
+    private long _jobsFailed;
+    private long _jobsCancelled;
+
+    internal Worker(Runtime runtime, Flow flow, string id, CancellationToken cancellationToken)
+    {
+        Runtime = runtime;
+        Flow = flow;
+        Id = id;
+        _cells = new RoutineCell[flow.Routines.Count];
+        for (var i = 0; i < _cells.Length; i++)
+        {
+            _cells[i] = new RoutineCell(this, flow.Routines[i]);
+        }
+
+        ConnectOutlets();
+        _runtimeRegistration = runtime.CancellationToken.UnsafeRegister(static s => ((Worker)s!).Cancel("The runtime was disposed."), this);
+        if (cancellationToken.CanBeCanceled)
+        {
+            cancellationToken.UnsafeRegister(static s => ((Worker)s!).Cancel("The worker's cancellation token was cancelled."), this);
+        }
+    }
+
+    /// <summary>The worker's id, unique within its runtime.</summary>
+    public string Id { get; }
+
+    /// <summary>The flow the worker runs.</summary>
+    public Flow Flow { get; }
+
+    /// <summary>The runtime hosting the worker.</summary>
+    public Runtime Runtime { get; }
+
+    /// <summary>Whether the worker was cancelled; a cancelled worker accepts no new jobs.</summary>
+    public bool IsCancelled => _cancellation.IsCancellationRequested;
+
+    /// <summary>The jobs that are still running.</summary>
+    public IReadOnlyCollection<Job> ActiveJobs => (IReadOnlyCollection<Job>)_activeJobs.Values;
+
+    /// <summary>How many jobs finished as <see cref="JobStatus.Completed"/>.</summary>
+    public long JobsCompleted => Interlocked.Read(ref _jobsCompleted);
+
+    /// <summary>How many jobs finished as <see cref="JobStatus.Failed"/>.</summary>
+    public long JobsFailed => Interlocked.Read(ref _jobsFailed);
+
+    /// <summary>How many jobs finished as <see cref="JobStatus.Cancelled"/>.</summary>
+    public long JobsCancelled => Interlocked.Read(ref _jobsCancelled);
+
+    internal CancellationToken CancellationToken => _cancellation.Token;
+
+    /// <summary>The routine instance with id <paramref name="routineId"/>, for inspection and tests.</summary>
+    /// <exception cref="KeyNotFoundException">The flow has no routine with that id.</exception>
+    public object GetRoutine(string routineId) =>
+        (Flow.FindRoutine(routineId) is { } routine ? _cells[routine.Index].Instance : null)
+        ?? throw new KeyNotFoundException($"Flow '{Flow.Id}' has no routine '{routineId}'. Its routines: {string.Join(", ", Flow.Routines.Select(r => r.Id))}.");
+
+    /// <summary>
+    /// Cancels the worker and every job in it, with <paramref name="reason"/>. Handlers see their cancellation token
+    /// signalled; queued messages are dropped. Does nothing the second time.
+    /// </summary>
+    public void Cancel(string? reason = null)
+    {
+        if (_cancellation.IsCancellationRequested)
+        {
+            return;
+        }
+
+        CancellationReason = reason ?? "Cancelled.";
+        _cancellation.Cancel();
+    }
+
+    /// <summary>Why the worker was cancelled, or <see langword="null"/>.</summary>
+    public string? CancellationReason { get; private set; }
+
+    /// <summary>Completes when no job of this worker is running (jobs started meanwhile are waited for too).</summary>
+    public async Task WhenIdleAsync(CancellationToken cancellationToken = default)
+    {
+        while (!_activeJobs.IsEmpty)
+        {
+            var jobs = _activeJobs.Values.Select(j => j.Completion).ToArray();
+            await Task.WhenAll(jobs).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    internal RoutineCell Cell(int index) => _cells[index];
+
+    internal void OnJobFinished(Job job)
+    {
+        _activeJobs.TryRemove(job.Id, out _);
+        switch (job.Status)
+        {
+            case JobStatus.Completed:
+                Interlocked.Increment(ref _jobsCompleted);
+                break;
+            case JobStatus.Failed:
+                Interlocked.Increment(ref _jobsFailed);
+                break;
+            default:
+                Interlocked.Increment(ref _jobsCancelled);
+                break;
+        }
+    }
+
+    internal void DetachFromRuntime() => _runtimeRegistration.Dispose();
+
+    private void ConnectOutlets()
+    {
+        foreach (var cell in _cells)
+        {
+            var events = cell.Routine.Descriptor.Events;
+            var outlets = new EventOutlet[events.Count];
+            for (var e = 0; e < outlets.Length; e++)
+            {
+                var targets = new List<SlotQueue>();
+                foreach (var connection in Flow.Connections)
+                {
+                    if (connection.Source == cell.Routine && connection.Event == events[e])
+                    {
+                        targets.Add(_cells[connection.Target.Index].Queue(connection.Slot.Index));
+                    }
+                }
+
+                outlets[e] = events[e].CreateOutlet(targets);
+            }
+
+            cell.ConnectOutlets(outlets);
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"Worker {Id} of flow {Flow.Id}";
+}

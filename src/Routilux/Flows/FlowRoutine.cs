@@ -1,0 +1,45 @@
+namespace Routilux;
+
+/// <summary>A routine in a built <see cref="Flow"/>: its id, its descriptor, and which of its slots are entries.</summary>
+public sealed class FlowRoutine
+{
+    private readonly Func<IRoutine> _factory;
+    private readonly int[] _capacities;
+    private readonly bool[] _entries;
+
+    internal FlowRoutine(RoutineNode node, int index, int[] capacities, bool[] entries)
+    {
+        Node = node;
+        Index = index;
+        _factory = node.Factory;
+        _capacities = capacities;
+        _entries = entries;
+    }
+
+    /// <summary>The routine's id in the flow.</summary>
+    public string Id => Node.Id;
+
+    /// <summary>The routine type's descriptor.</summary>
+    public RoutineDescriptor Descriptor => Node.Descriptor;
+
+    /// <summary>The routine's position in <see cref="Flow.Routines"/>.</summary>
+    public int Index { get; }
+
+    internal RoutineNode Node { get; }
+
+    /// <summary>The queue capacity of slot <paramref name="slot"/> in this flow.</summary>
+    public int SlotCapacity(int slot) => _capacities[slot];
+
+    /// <summary>Whether slot <paramref name="slot"/> is an entry: a slot jobs can be posted to from outside.</summary>
+    public bool IsEntry(int slot) => _entries[slot];
+
+    /// <summary>Creates a fresh instance for a new worker.</summary>
+    internal IRoutine CreateInstance()
+    {
+        var instance = _factory() ?? throw new InvalidOperationException($"The factory of routine '{Id}' returned null; it must return a new instance.");
+        return instance;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Id} ({Descriptor.Name})";
+}
