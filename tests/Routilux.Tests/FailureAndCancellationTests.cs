@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using Routilux.Tests.Routines;
+
+namespace Routilux.Tests;
+
+public class FailureAndCancellationTests
+{
+    [Fact]
+    public async Task A_handler_exception_fails_the_job_naming_routine_and_slot()
+    {
+        var received = new ConcurrentQueue<int>();
+        var flow = new FlowBuilder("unlucky-flow");
+        var counter = flow.Add<Counter>("counter");
+        var unlucky = flow.Add<Unlucky>("unlucky");
+        var sink = flow.Add("sink", () => new Sink<int>(received));
+        flow.Connect(counter.Number(), unlucky.In());
+        flow.Connect(unlucky.Out(), sink.In());
+        flow.Entry(counter.Start());
+
+        await using var runtime = new Runtime();
+        var worker = runtime.CreateWorker(flow.Build());
+        var job = await worker.StartAsync(counter.Start(), 20);
+
+        Assert.Equal(JobStatus.Failed, await job.Completion.Within());
+        var error = Assert.IsType<RoutineFailedException>(job.Error);
+        Assert.Equal("unlucky", error.RoutineId);
+        Assert.Equal("In", error.SlotName);
+        Assert.Equal("unlucky-flow", error.FlowId);
+        Assert.Equal(job.Id, error.JobId);
+        Assert.Contains("'unlucky'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("slot 'In'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("13 is unlucky", error.Message, StringComparison.Ordinal);
+        Assert.IsType<InvalidOperationException>(error.InnerException);
+        Assert.DoesNotContain(13, received);
+        Assert.DoesNotContain(19, received);
+        Assert.Equal(1, worker.JobsFailed);
+    }
+
+    [Fact]
+    public async Task A_failed_job_leaves_other_jobs_of_the_worker_running()
+    {
+        var received = new ConcurrentQueue<int>();
+        var flow = new FlowBuilder("isolation");
+        var unlucky = flow.Add<Unlucky>("unlucky");
+        var sink = flow.Add("sink", () => new Sink<int>(received));
+        flow.Connect(unlucky.Out(), sink.In());
+        flow.Entry(unlucky.In());
+
+        await using var runtime = new Runtime();
+        var worker = runtime.CreateWorker(flow.Build());
+        var bad = await worker.StartAsync(unlucky.In(), 13);
+        var good = await worker.StartAsync(unlucky.In(), 12);
+
+        Assert.Equal(JobStatus.Failed, await bad.Completion.Within());
+        Assert.Equal(JobStatus.Completed, await good.Completion.Within());
+        Assert.Equal(new[] { 12 }, received);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_job_cancels_its_handlers_token_and_ends_it_cancelled()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var received = new ConcurrentQueue<string>();
+        var (flow, gateEntry) = GateFlow(release, entered, received);
+
+        await using var runtime = new Runtime();
+        var job = await runtime.CreateWorker(flow).StartAsync(gateEntry, "never");
+        await entered.Task.Within();
+
+        job.Cancel("the user changed their mind");
+
+        Assert.Equal(JobStatus.Cancelled, await job.Completion.Within());
+        Assert.Equal("the user changed their mind", job.CancellationReason);
+        Assert.True(job.CancellationToken.IsCancellationRequested);
+        Assert.Null(job.Error);
+        Assert.Empty(received);
+    }
+
+    [Fact]
+    public async Task The_callers_token_cancels_the_job()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var (flow, gateEntry) = GateFlow(release, entered, new ConcurrentQueue<string>());
+        using var cts = new CancellationTokenSource();
+
+        await using var runtime = new Runtime();
+        var job = await runtime.CreateWorker(flow).StartAsync(gateEntry, "x", cts.Token);
+        await entered.Task.Within();
+        await cts.CancelAsync();
+
+        Assert.Equal(JobStatus.Cancelled, await job.Completion.Within());
+    }
+
+    [Fact]
+    public async Task Cancelling_the_worker_cancels_its_jobs_and_refuses_new_ones()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var (flow, gateEntry) = GateFlow(release, entered, new ConcurrentQueue<string>());
+        using var cts = new CancellationTokenSource();
+
+        await using var runtime = new Runtime();
+        var worker = runtime.CreateWorker(flow, "w1", cts.Token);
+        var job = await worker.StartAsync(gateEntry, "x");
+        await entered.Task.Within();
+        await cts.CancelAsync();
+
+        Assert.Equal(JobStatus.Cancelled, await job.Completion.Within());
+        Assert.True(worker.IsCancelled);
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () => await worker.StartAsync(gateEntry, "y"));
+        Assert.Contains("w1", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Disposing_the_runtime_cancels_running_jobs_and_refuses_new_work()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var (flow, gateEntry) = GateFlow(release, entered, new ConcurrentQueue<string>());
+
+        var runtime = new Runtime();
+        var worker = runtime.CreateWorker(flow);
+        var job = await worker.StartAsync(gateEntry, "x");
+        await entered.Task.Within();
+
+        await runtime.DisposeAsync().AsTask().Within();
+
+        Assert.True(job.Completion.IsCompleted, "disposal waits until no handler runs");
+        Assert.Equal(JobStatus.Cancelled, job.Status);
+        var error = await Assert.ThrowsAsync<ObjectDisposedException>(async () => await worker.StartAsync(gateEntry, "y"));
+        Assert.Contains("disposed", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ObjectDisposedException>(() => runtime.CreateWorker(flow));
+        await runtime.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Draining_the_runtime_lets_running_jobs_finish()
+    {
+        var received = new ConcurrentQueue<int>();
+        var flow = new FlowBuilder("drain");
+        var counter = flow.Add<Counter>("counter");
+        var sink = flow.Add("sink", () => new Sink<int>(received));
+        flow.Connect(counter.Number(), sink.In());
+        flow.Entry(counter.Start());
+
+        var runtime = new Runtime();
+        var worker = runtime.CreateWorker(flow.Build());
+        var jobs = new List<Job>();
+        for (var i = 0; i < 5; i++)
+        {
+            jobs.Add(await worker.StartAsync(counter.Start(), 200));
+        }
+
+        await runtime.DrainAsync().Within();
+        runtime.Dispose();
+
+        Assert.All(jobs, j => Assert.Equal(JobStatus.Completed, j.Status));
+        Assert.Equal(1000, received.Count);
+    }
+
+    private static (Flow Flow, SlotPort<string> Entry) GateFlow(TaskCompletionSource release, TaskCompletionSource entered, ConcurrentQueue<string> received)
+    {
+        var flow = new FlowBuilder("gated");
+        var gate = flow.Add("gate", () => new Gate(release, entered));
+        var sink = flow.Add("sink", () => new Sink<string>(received));
+        flow.Connect(gate.Out(), sink.In());
+        flow.Entry(gate.In());
+        return (flow.Build(), gate.In());
+    }
+}

@@ -1,0 +1,188 @@
+using System.Collections.Concurrent;
+using Routilux.Tests.Routines;
+
+namespace Routilux.Tests;
+
+public class FlowExecutionTests
+{
+    [Fact]
+    public async Task A_job_completes_by_itself_when_its_work_drains()
+    {
+        var received = new ConcurrentQueue<int>();
+        var flow = new FlowBuilder("count");
+        var counter = flow.Add<Counter>("counter");
+        var sink = flow.Add("sink", () => new Sink<int>(received));
+        flow.Connect(counter.Number(), sink.In());
+        flow.Entry(counter.Start());
+
+        await using var runtime = new Runtime();
+        var worker = runtime.CreateWorker(flow.Build());
+        var job = await worker.StartAsync(counter.Start(), 100);
+
+        Assert.Equal(JobStatus.Completed, await job.Completion.Within());
+        Assert.Equal(Enumerable.Range(0, 100), received);
+        Assert.Null(job.Error);
+        Assert.NotNull(job.EndedAt);
+        Assert.Empty(worker.ActiveJobs);
+        Assert.Equal(1, worker.JobsCompleted);
+    }
+
+    [Fact]
+    public async Task Fan_out_delivers_one_event_to_two_slots()
+    {
+        var left = new ConcurrentQueue<int>();
+        var right = new ConcurrentQueue<int>();
+        var flow = new FlowBuilder("fan-out");
+        var counter = flow.Add<Counter>("counter");
+        var a = flow.Add("left", () => new Sink<int>(left));
+        var b = flow.Add("right", () => new Sink<int>(right));
+        flow.Connect(counter.Number(), a.In());
+        flow.Connect(counter.Number(), b.In());
+        flow.Entry(counter.Start());
+
+        await using var runtime = new Runtime();
+        var job = await runtime.CreateWorker(flow.Build()).StartAsync(counter.Start(), 50);
+
+        Assert.Equal(JobStatus.Completed, await job.Completion.Within());
+        Assert.Equal(Enumerable.Range(0, 50), left);
+        Assert.Equal(Enumerable.Range(0, 50), right);
+    }
+
+    [Fact]
+    public async Task Fan_in_delivers_two_events_to_one_slot()
+    {
+        var received = new ConcurrentQueue<int>();
+        var flow = new FlowBuilder("fan-in");
+        var counter = flow.Add<Counter>("counter");
+        var plusOne = flow.Add<AddOne>("plus-one");
+        var sink = flow.Add("sink", () => new Sink<int>(received));
+        flow.Connect(counter.Number(), plusOne.In());
+        flow.Connect(counter.Number(), sink.In());
+        flow.Connect(plusOne.Out(), sink.In());
+        flow.Entry(counter.Start());
+
+        await using var runtime = new Runtime();
+        var job = await runtime.CreateWorker(flow.Build()).StartAsync(counter.Start(), 20);
+
+        Assert.Equal(JobStatus.Completed, await job.Completion.Within());
+        var expected = Enumerable.Range(0, 20).Concat(Enumerable.Range(1, 20)).Order();
+        Assert.Equal(expected, received.Order());
+    }
+
+    [Fact]
+    public async Task A_ten_stage_chain_carries_the_job_context_to_the_last_hop()
+    {
+        var seen = new ConcurrentQueue<(string JobId, string RoutineId, string FlowId, string Slot, int Value)>();
+        var received = new ConcurrentQueue<int>();
+        var flow = new FlowBuilder("chain");
+        var stages = Enumerable.Range(0, 10).Select(i => flow.Add($"stage-{i}", () => new ContextRecorder(seen))).ToList();
+        var sink = flow.Add("sink", () => new Sink<int>(received));
+        for (var i = 0; i < 9; i++)
+        {
+            flow.Connect(stages[i].Out(), stages[i + 1].In());
+        }
+
+        flow.Connect(stages[9].Out(), sink.In());
+        flow.Entry(stages[0].In());
+
+        await using var runtime = new Runtime();
+        var worker = runtime.CreateWorker(flow.Build());
+        var first = await worker.StartAsync(stages[0].In(), 0);
+        var second = await worker.StartAsync(stages[0].In(), 100);
+
+        Assert.Equal(JobStatus.Completed, await first.Completion.Within());
+        Assert.Equal(JobStatus.Completed, await second.Completion.Within());
+        Assert.Equal(new[] { 10, 110 }, received.Order());
+
+        var firstHops = seen.Where(s => s.JobId == first.Id).OrderBy(s => s.Value).ToList();
+        Assert.Equal(10, firstHops.Count);
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"stage-{i}"), firstHops.Select(h => h.RoutineId));
+        Assert.All(firstHops, h => Assert.Equal("chain", h.FlowId));
+        Assert.All(firstHops, h => Assert.Equal("In", h.Slot));
+        Assert.Equal(("stage-9", 9), (firstHops[^1].RoutineId, firstHops[^1].Value));
+        Assert.Equal(10, seen.Count(s => s.JobId == second.Id));
+    }
+
+    [Fact]
+    public async Task Two_jobs_in_one_worker_complete_independently()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var received = new ConcurrentQueue<string>();
+        var flow = new FlowBuilder("two-jobs");
+        var router = flow.Add<Router>("router");
+        var gate = flow.Add("gate", () => new Gate(release, entered));
+        var sink = flow.Add("sink", () => new Sink<string>(received));
+        flow.Connect(router.Slow(), gate.In());
+        flow.Connect(router.Fast(), sink.In());
+        flow.Connect(gate.Out(), sink.In());
+        flow.Entry(router.In());
+
+        await using var runtime = new Runtime();
+        var worker = runtime.CreateWorker(flow.Build());
+        var slow = await worker.StartAsync(router.In(), "slow one");
+        await entered.Task.Within();
+        var fast = await worker.StartAsync(router.In(), "fast one");
+
+        Assert.Equal(JobStatus.Completed, await fast.Completion.Within());
+        Assert.Equal(JobStatus.Running, slow.Status);
+        Assert.False(slow.Completion.IsCompleted);
+        Assert.Equal(new[] { "fast one" }, received);
+
+        release.SetResult();
+        Assert.Equal(JobStatus.Completed, await slow.Completion.Within());
+        Assert.Equal(new[] { "fast one", "slow one" }, received);
+        Assert.Equal(2, worker.JobsCompleted);
+    }
+
+    [Fact]
+    public async Task An_open_job_takes_input_until_its_input_is_complete()
+    {
+        var received = new ConcurrentQueue<int>();
+        var flow = new FlowBuilder("open");
+        var plusOne = flow.Add<AddOne>("plus-one");
+        var sink = flow.Add("sink", () => new Sink<int>(received));
+        flow.Connect(plusOne.Out(), sink.In());
+        flow.Entry(plusOne.In());
+
+        await using var runtime = new Runtime();
+        var job = runtime.CreateWorker(flow.Build()).OpenJob();
+        for (var i = 0; i < 10; i++)
+        {
+            await job.PostAsync(plusOne.In(), i);
+        }
+
+        await Task.Delay(50);
+        Assert.Equal(JobStatus.Running, job.Status);
+
+        job.CompleteInput();
+        Assert.Equal(JobStatus.Completed, await job.Completion.Within());
+        Assert.Equal(Enumerable.Range(1, 10), received.Order());
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await job.PostAsync(plusOne.In(), 99));
+    }
+
+    [Fact]
+    public async Task Slots_of_every_shape_receive_their_payloads()
+    {
+        var flow = new FlowBuilder("shapes");
+        var shapes = flow.Add<Shapes>("shapes");
+        flow.Entry(shapes.Pair()).Entry(shapes.Ping()).Entry(shapes.Later());
+
+        await using var runtime = new Runtime();
+        var worker = runtime.CreateWorker(flow.Build());
+        var jobs = new[]
+        {
+            await worker.StartAsync(shapes.Pair(), (7, "seven")),
+            await worker.StartAsync(shapes.Ping(), Unit.Value),
+            await worker.StartAsync(shapes.Later(), "soon"),
+        };
+
+        foreach (var job in jobs)
+        {
+            Assert.Equal(JobStatus.Completed, await job.Completion.Within());
+        }
+
+        var log = ((Shapes)worker.GetRoutine("shapes")).Log;
+        Assert.Equal(new[] { "later soon shapes True", "pair 7 seven", "ping" }, log.Order(StringComparer.Ordinal));
+    }
+}
