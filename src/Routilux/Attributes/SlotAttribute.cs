@@ -21,4 +21,7 @@ public sealed class SlotAttribute : Attribute
     /// The bounded capacity of this slot's queue. Zero (the default) uses <see cref="SlotDescriptor.DefaultCapacity"/>.
     /// </summary>
     public int Capacity { get; set; }
+
+    /// <summary>What happens when a message arrives and the queue is full (default <see cref="QueueFullPolicy.Wait"/>).</summary>
+    public QueueFullPolicy WhenFull { get; set; }
 }

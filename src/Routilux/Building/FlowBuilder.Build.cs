@@ -22,6 +22,13 @@ public sealed partial class FlowBuilder
         var entries = _routines.ConvertAll(n => new bool[n.Descriptor.Slots.Count]);
         var connected = _routines.ConvertAll(n => new bool[n.Descriptor.Slots.Count]);
         var capacities = _routines.ConvertAll(n => CapacitiesFromDescriptor(n.Descriptor));
+        var queuePolicies = _routines.ConvertAll(n => QueuePoliciesFromDescriptor(n.Descriptor));
+        if (_flowErrorPolicy is not null)
+        {
+            problems.AddRange(_flowErrorPolicy.Validate($"Flow '{Id}'"));
+        }
+
+        var errorPolicies = _routines.ConvertAll(n => ResolveErrorPolicy(n, problems));
 
         foreach (var entry in _entries)
         {
@@ -36,6 +43,14 @@ public sealed partial class FlowBuilder
             if (ResolveSlot(reference, byId, problems, "capacity setting") is { } slot)
             {
                 capacities[slot.Node.Index][slot.Slot.Index] = capacity;
+            }
+        }
+
+        foreach (var (reference, policy) in _queuePolicies)
+        {
+            if (ResolveSlot(reference, byId, problems, "queue policy") is { } slot)
+            {
+                queuePolicies[slot.Node.Index][slot.Slot.Index] = policy;
             }
         }
 
@@ -98,7 +113,7 @@ public sealed partial class FlowBuilder
         var routines = new FlowRoutine[_routines.Count];
         for (var i = 0; i < routines.Length; i++)
         {
-            routines[i] = new FlowRoutine(_routines[i], i, capacities[i], entries[i]);
+            routines[i] = new FlowRoutine(_routines[i], i, capacities[i], queuePolicies[i], entries[i], errorPolicies[i]);
         }
 
         var connections = resolved.ConvertAll(c => new Connection(routines[c.Source.Index], c.Event, routines[c.Target.Index], c.Slot)).ToArray();

@@ -3,7 +3,7 @@ namespace Routilux;
 using Routilux.Execution;
 
 /// <summary>Describes one event (output) of a routine, as written by the source generator.</summary>
-public class EventDescriptor
+public abstract class EventDescriptor
 {
     /// <summary>Creates the typed descriptor of an event whose payload is <typeparamref name="T"/>. Called by generated code.</summary>
     /// <typeparam name="T">The payload type: the single parameter's type, a tuple of several, or <see cref="Unit"/>.</typeparam>
@@ -14,13 +14,13 @@ public class EventDescriptor
     public static EventDescriptor Create<T>(string name, int index, string[] parameterNames, string summary) =>
         new EventDescriptor<T>(name, index, parameterNames, summary);
 
-    /// <summary>Creates an event descriptor. Called by generated code.</summary>
+    /// <summary>Creates an event descriptor; generated code calls <see cref="Create{T}"/>.</summary>
     /// <param name="name">The event's name, unique within its routine.</param>
     /// <param name="index">The event's position in <see cref="RoutineDescriptor.Events"/>.</param>
     /// <param name="payloadType">The payload type: the single parameter's type, a tuple of several, or <see cref="Unit"/>.</param>
     /// <param name="parameterNames">The names of the payload parameters, in order.</param>
     /// <param name="summary">The XML doc summary of the emit method, or an empty string.</param>
-    public EventDescriptor(string name, int index, Type payloadType, string[] parameterNames, string summary)
+    private protected EventDescriptor(string name, int index, Type payloadType, string[] parameterNames, string summary)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(payloadType);
@@ -49,8 +49,7 @@ public class EventDescriptor
 
     /// <summary>Creates this event's outlet for one routine instance, delivering to <paramref name="targets"/>.</summary>
     /// <param name="targets">Queues of connected slots; the flow checked that their payload type is this event's.</param>
-    internal virtual EventOutlet CreateOutlet(IReadOnlyList<SlotQueue> targets) =>
-        throw new NotSupportedException($"Event '{Name}' was described without its payload type; rebuild with the current Routilux generator.");
+    internal abstract EventOutlet CreateOutlet(IReadOnlyList<SlotQueue> targets);
 
     /// <inheritdoc />
     public override string ToString() => $"{Name}({PayloadType.Name})";

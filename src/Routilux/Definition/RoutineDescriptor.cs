@@ -15,7 +15,8 @@ public sealed class RoutineDescriptor
     /// <param name="slots">The slots, in declaration order.</param>
     /// <param name="events">The events, in declaration order.</param>
     /// <param name="factory">Creates an instance, or <see langword="null"/> when the class has no accessible parameterless constructor.</param>
-    public RoutineDescriptor(string name, Type routineType, string summary, SlotDescriptor[] slots, EventDescriptor[] events, Func<IRoutine>? factory)
+    /// <param name="errorPolicy">The routine's own error policy (<see cref="OnErrorAttribute"/>), or <see langword="null"/> to follow the flow's.</param>
+    public RoutineDescriptor(string name, Type routineType, string summary, SlotDescriptor[] slots, EventDescriptor[] events, Func<IRoutine>? factory, ErrorPolicy? errorPolicy = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(routineType);
@@ -27,7 +28,11 @@ public sealed class RoutineDescriptor
         Slots = slots;
         Events = events;
         _factory = factory;
+        ErrorPolicy = errorPolicy;
     }
+
+    /// <summary>The routine's own error policy, or <see langword="null"/> when it follows the flow's.</summary>
+    public ErrorPolicy? ErrorPolicy { get; }
 
     /// <summary>The name the routine is registered under in the <see cref="RoutineCatalog"/>.</summary>
     public string Name { get; }

@@ -3,7 +3,7 @@ namespace Routilux;
 using Routilux.Execution;
 
 /// <summary>Describes one slot (input) of a routine, as written by the source generator.</summary>
-public class SlotDescriptor
+public abstract class SlotDescriptor
 {
     /// <summary>The queue capacity a slot gets when its <see cref="SlotAttribute.Capacity"/> is not set.</summary>
     public const int DefaultCapacity = 1000;
@@ -16,10 +16,11 @@ public class SlotDescriptor
     /// <param name="summary">The XML doc summary of the slot method, or an empty string.</param>
     /// <param name="optional">Whether a flow may leave the slot unconnected.</param>
     /// <param name="capacity">The queue capacity, or zero for <see cref="DefaultCapacity"/>.</param>
-    public static SlotDescriptor Create<T>(string name, int index, string[] parameterNames, string summary, bool optional, int capacity) =>
-        new SlotDescriptor<T>(name, index, parameterNames, summary, optional, capacity);
+    /// <param name="whenFull">What happens when the queue is full.</param>
+    public static SlotDescriptor Create<T>(string name, int index, string[] parameterNames, string summary, bool optional, int capacity, QueueFullPolicy whenFull = QueueFullPolicy.Wait) =>
+        new SlotDescriptor<T>(name, index, parameterNames, summary, optional, capacity, whenFull);
 
-    /// <summary>Creates a slot descriptor. Called by generated code.</summary>
+    /// <summary>Creates a slot descriptor; generated code calls <see cref="Create{T}"/>.</summary>
     /// <param name="name">The slot's name, unique within its routine.</param>
     /// <param name="index">The slot's position in <see cref="RoutineDescriptor.Slots"/>.</param>
     /// <param name="payloadType">The payload type: the single parameter's type, a tuple of several, or <see cref="Unit"/>.</param>
@@ -27,7 +28,8 @@ public class SlotDescriptor
     /// <param name="summary">The XML doc summary of the slot method, or an empty string.</param>
     /// <param name="optional">Whether a flow may leave the slot unconnected.</param>
     /// <param name="capacity">The queue capacity, or zero for <see cref="DefaultCapacity"/>.</param>
-    public SlotDescriptor(string name, int index, Type payloadType, string[] parameterNames, string summary, bool optional, int capacity)
+    /// <param name="whenFull">What happens when the queue is full.</param>
+    private protected SlotDescriptor(string name, int index, Type payloadType, string[] parameterNames, string summary, bool optional, int capacity, QueueFullPolicy whenFull = QueueFullPolicy.Wait)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(payloadType);
@@ -44,7 +46,11 @@ public class SlotDescriptor
         Summary = summary ?? string.Empty;
         Optional = optional;
         Capacity = capacity == 0 ? DefaultCapacity : capacity;
+        WhenFull = whenFull;
     }
+
+    /// <summary>What happens when a message arrives and the queue is full.</summary>
+    public QueueFullPolicy WhenFull { get; }
 
     /// <summary>The slot's name, unique within its routine.</summary>
     public string Name { get; }
@@ -68,8 +74,7 @@ public class SlotDescriptor
     public int Capacity { get; }
 
     /// <summary>Creates the bounded queue of this slot for one routine instance, typed so payloads are never boxed.</summary>
-    internal virtual SlotQueue CreateQueue(RoutineCell owner, int capacity) =>
-        throw new NotSupportedException($"Slot '{Name}' was described without its payload type; rebuild with the current Routilux generator.");
+    internal abstract SlotQueue CreateQueue(RoutineCell owner, int capacity, QueueFullPolicy policy);
 
     /// <inheritdoc />
     public override string ToString() => $"{Name}({PayloadType.Name})";
@@ -79,10 +84,10 @@ public class SlotDescriptor
 /// <typeparam name="T">The payload type.</typeparam>
 internal sealed class SlotDescriptor<T> : SlotDescriptor
 {
-    public SlotDescriptor(string name, int index, string[] parameterNames, string summary, bool optional, int capacity)
-        : base(name, index, typeof(T), parameterNames, summary, optional, capacity)
+    public SlotDescriptor(string name, int index, string[] parameterNames, string summary, bool optional, int capacity, QueueFullPolicy whenFull)
+        : base(name, index, typeof(T), parameterNames, summary, optional, capacity, whenFull)
     {
     }
 
-    internal override SlotQueue CreateQueue(RoutineCell owner, int capacity) => new SlotQueue<T>(owner, this, capacity);
+    internal override SlotQueue CreateQueue(RoutineCell owner, int capacity, QueueFullPolicy policy) => new SlotQueue<T>(owner, this, capacity, policy);
 }

@@ -46,10 +46,18 @@ internal sealed class EventOutlet<T> : EventOutlet
                 // Count the message into its job before it becomes visible to the consumer, which may finish
                 // it at once; the emitting message still holds the job open, so this never reaches zero early.
                 job.AddPending();
-                if (!target.TryEnqueueOrRegister(payload, job, waiter))
+                switch (target.TryEnqueue(payload, job, waiter))
                 {
-                    job.ReleasePendingNotLast();
-                    return target;
+                    case EnqueueOutcome.MustWait:
+                        job.ReleasePendingNotLast();
+                        return target;
+                    case EnqueueOutcome.Rejected:
+                        job.ReleasePendingNotLast();
+                        job.Fail(new QueueFullException(target.Owner.Worker.Flow.Id, target.Owner.RoutineId, target.Slot.Name, target.Capacity));
+
+                        // The job has stopped; nothing more of this outbox is needed.
+                        Reset();
+                        return null;
                 }
 
                 _deliveredTargets++;

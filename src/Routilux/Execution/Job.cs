@@ -8,7 +8,7 @@ namespace Routilux;
 /// and its input is complete; <see cref="Completion"/> then gives the final status.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The CancellationTokenSource has no timer and is not linked, so it holds nothing that needs disposing.")]
-public sealed class Job
+public sealed partial class Job
 {
     private readonly TaskCompletionSource<JobStatus> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _cancellation = new();
@@ -21,18 +21,37 @@ public sealed class Job
     private int _status;
     private Exception? _error;
     private string? _cancellationReason;
+    private ITimer? _timeout;
 
-    internal Job(Worker worker, string id, CancellationToken callerToken)
+    internal Job(Worker worker, string id, JobOptions? options, CancellationToken callerToken)
     {
         Worker = worker;
         Id = id;
-        StartedAt = DateTimeOffset.UtcNow;
+        StartedAt = worker.Runtime.TimeProvider.GetUtcNow();
+        if (options?.Data is { } data)
+        {
+            foreach (var (key, value) in data)
+            {
+                Data[key] = value;
+            }
+        }
+
         _workerRegistration = worker.CancellationToken.UnsafeRegister(static s => ((Job)s!).Cancel("The worker was cancelled."), this);
         if (callerToken.CanBeCanceled)
         {
             _callerRegistration = callerToken.UnsafeRegister(static s => ((Job)s!).Cancel("The caller's cancellation token was cancelled."), this);
         }
+
+        if (options?.Timeout is { } timeout)
+        {
+            // Counted from the job's own start; it fails this job only.
+            _timeout = worker.Runtime.TimeProvider.CreateTimer(static s => ((Job)s!).OnTimeout(), this, timeout, Timeout.InfiniteTimeSpan);
+            Limit = timeout;
+        }
     }
+
+    /// <summary>The job's timeout, or <see langword="null"/>.</summary>
+    public TimeSpan? Limit { get; }
 
     /// <summary>The job's id, unique within its worker.</summary>
     public string Id { get; }
@@ -105,15 +124,25 @@ public sealed class Job
         }
     }
 
-    /// <summary>Fails the job with <paramref name="error"/> unless it has already stopped.</summary>
-    internal void Fail(Exception error)
+    /// <summary>
+    /// Fails the job with <paramref name="error"/>: its handlers see their cancellation token signalled, its queued
+    /// messages are dropped, and <see cref="Completion"/> gives <see cref="JobStatus.Failed"/> once nothing of it runs.
+    /// Does nothing when the job has already finished, failed or been cancelled.
+    /// </summary>
+    /// <param name="error">Why; becomes <see cref="Error"/>.</param>
+    public void Fail(Exception error)
     {
+        ArgumentNullException.ThrowIfNull(error);
         if (Interlocked.CompareExchange(ref _status, (int)JobStatus.Failed, (int)JobStatus.Running) == (int)JobStatus.Running)
         {
             Volatile.Write(ref _error, error);
             Stop();
         }
     }
+
+    private void OnTimeout() => Fail(new TimeoutException(
+        $"Job '{Id}' of flow '{Worker.Flow.Id}' did not finish within its timeout of {Limit?.TotalMilliseconds} ms; it was stopped. " +
+        "Raise JobOptions.Timeout if the work needs longer."));
 
     /// <summary>Counts one more message of this job as queued or running.</summary>
     internal void AddPending() => Interlocked.Increment(ref _pending);
@@ -165,7 +194,8 @@ public sealed class Job
     private void Finish()
     {
         Interlocked.CompareExchange(ref _status, (int)JobStatus.Completed, (int)JobStatus.Running);
-        EndedAt = DateTimeOffset.UtcNow;
+        EndedAt = Worker.Runtime.TimeProvider.GetUtcNow();
+        _timeout?.Dispose();
         _workerRegistration.Dispose();
         _callerRegistration.Dispose();
         Worker.OnJobFinished(this);

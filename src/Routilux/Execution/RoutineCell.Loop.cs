@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Routilux.Execution;
 
 /// <summary>The message loop: take the head of a slot queue, run the handler, deliver the outbox, repeat.</summary>
@@ -8,16 +6,17 @@ public sealed partial class RoutineCell
     void IThreadPoolWorkItem.Execute() => RunTurn();
 
     /// <summary>
-    /// Handles up to <see cref="MessagesPerTurn"/> messages on the current thread. Returns early when a handler or a
-    /// delivery has to wait; the awaiting continuation calls this again, so exactly one turn runs at a time.
+    /// Handles up to <see cref="MessagesPerTurn"/> messages on the current thread. Returns early when a handler, a
+    /// retry or a delivery has to wait; whatever resumes it calls this again, so exactly one turn runs at a time.
     /// </summary>
     private void RunTurn()
     {
         try
         {
+            Worker.Touch();
             for (var handled = 0; handled < MessagesPerTurn; handled++)
             {
-                var queue = NextQueue();
+                var queue = Worker.IsPaused ? null : NextQueue();
                 if (queue is null)
                 {
                     if (TryGoIdle())
@@ -46,24 +45,36 @@ public sealed partial class RoutineCell
     private bool TryGoIdle()
     {
         // A full fence: a producer that queued after our last look saw _scheduled == 1 and left the work to us.
+        // Resume clears the pause before it schedules, so a paused cell that goes idle here is woken by it.
         Interlocked.Exchange(ref _scheduled, 0);
-        return !HasQueuedMessages() || Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0;
+        Worker.Touch();
+        return Worker.IsPaused || !HasQueuedMessages() || Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0;
     }
 
-    /// <summary>Runs the handler for the head of <paramref name="queue"/>.</summary>
+    /// <summary>Takes the head of <paramref name="queue"/> and runs its handler.</summary>
     /// <returns><see langword="false"/> when the rest of the work continues asynchronously.</returns>
     private bool HandleHead(SlotQueue queue)
     {
-        var job = queue.HeadJob;
+        var job = queue.TakeHead();
         if (job.IsStopped)
         {
             // The job failed or was cancelled: its remaining messages are dropped, and counted out of it.
-            queue.RemoveHead();
+            queue.ReleaseInHand();
             job.ReleasePending();
             return true;
         }
 
         _currentJob = job;
+        _attempt = 1;
+        return Attempt(queue, job);
+    }
+
+    /// <summary>Runs the handler once for the message in hand.</summary>
+    /// <returns><see langword="false"/> when the rest of the work continues asynchronously.</returns>
+    private bool Attempt(SlotQueue queue, Job job)
+    {
+        State = RoutineState.Running;
+        _runStartedAt = Clock.GetTimestamp();
         ValueTask running;
         bool completed;
         try
@@ -81,8 +92,7 @@ public sealed partial class RoutineCell
         }
         catch (Exception ex)
         {
-            CompleteFailed(queue, job, ex);
-            return true;
+            return HandleFailure(queue, job, ex);
         }
 
         if (!completed)
@@ -94,6 +104,8 @@ public sealed partial class RoutineCell
             return false;
         }
 
+        Record(job, HandlerOutcome.Completed);
+        State = RoutineState.Completed;
         return CompleteSucceeded(queue, job);
     }
 
@@ -106,18 +118,29 @@ public sealed partial class RoutineCell
         _awaitedQueue = null;
         try
         {
+            Exception? failure = null;
             try
             {
                 running.GetAwaiter().GetResult();
             }
             catch (Exception ex)
             {
-                CompleteFailed(queue, job, ex);
-                RunTurn();
-                return;
+                failure = ex;
             }
 
-            if (CompleteSucceeded(queue, job))
+            bool continueHere;
+            if (failure is null)
+            {
+                Record(job, HandlerOutcome.Completed);
+                State = RoutineState.Completed;
+                continueHere = CompleteSucceeded(queue, job);
+            }
+            else
+            {
+                continueHere = HandleFailure(queue, job, failure);
+            }
+
+            if (continueHere)
             {
                 RunTurn();
             }
@@ -128,10 +151,62 @@ public sealed partial class RoutineCell
         }
     }
 
+    /// <summary>Applies the routine's error policy to a failed attempt.</summary>
+    /// <returns><see langword="false"/> when the rest of the work continues asynchronously (a retry after a delay).</returns>
+    private bool HandleFailure(SlotQueue queue, Job job, Exception error)
+    {
+        // A handler that stops because its job was cancelled has not failed.
+        if (error is OperationCanceledException && job.CancellationToken.IsCancellationRequested)
+        {
+            Record(job, HandlerOutcome.Cancelled);
+            DiscardOutbox();
+            queue.ReleaseInHand();
+            EndMessage(job);
+            return true;
+        }
+
+        var policy = Routine.ErrorPolicy;
+        if (policy.Strategy == ErrorStrategy.Retry && _attempt <= policy.MaxRetries && policy.Retries(error))
+        {
+            Record(job, HandlerOutcome.Retried);
+            DiscardOutbox();
+            return ScheduleRetry(queue, job, policy.DelayBefore(_attempt));
+        }
+
+        var strategy = policy.Strategy == ErrorStrategy.Retry ? (policy.Fallback ?? ErrorPolicy.Stop).Strategy : policy.Strategy;
+        job.RecordError(new JobError(Routine.Id, CurrentSlotName, error, strategy, _attempt, Clock.GetUtcNow()));
+        switch (strategy)
+        {
+            case ErrorStrategy.Continue:
+                // Carry on as if the handler had returned where it threw: what it emitted so far goes downstream.
+                Record(job, HandlerOutcome.ErrorContinued);
+                State = RoutineState.ErrorContinued;
+                return CompleteSucceeded(queue, job);
+
+            case ErrorStrategy.Skip:
+                // As if the message never arrived: nothing it caused goes downstream.
+                Record(job, HandlerOutcome.Skipped);
+                State = RoutineState.Skipped;
+                DiscardOutbox();
+                queue.ReleaseInHand();
+                EndMessage(job);
+                return true;
+
+            default:
+                Record(job, HandlerOutcome.Failed);
+                State = RoutineState.Failed;
+                DiscardOutbox();
+                queue.ReleaseInHand();
+                job.Fail(new RoutineFailedException(Worker.Flow.Id, Routine.Id, CurrentSlotName, job.Id, error));
+                EndMessage(job);
+                return true;
+        }
+    }
+
     /// <returns><see langword="false"/> when delivering the outbox has to wait for queue capacity.</returns>
     private bool CompleteSucceeded(SlotQueue queue, Job job)
     {
-        queue.RemoveHead();
+        queue.ReleaseInHand();
         if (_outboxDirty)
         {
             var blocked = TryDeliverOutbox(job);
@@ -146,20 +221,6 @@ public sealed partial class RoutineCell
         return true;
     }
 
-    private void CompleteFailed(SlotQueue queue, Job job, Exception error)
-    {
-        DiscardOutbox();
-        queue.RemoveHead();
-
-        // A handler that stops because its job was cancelled has not failed.
-        if (error is not OperationCanceledException || !job.CancellationToken.IsCancellationRequested)
-        {
-            job.Fail(new RoutineFailedException(Worker.Flow.Id, Routine.Id, CurrentSlotName, job.Id, error));
-        }
-
-        EndMessage(job);
-    }
-
     private void EndMessage(Job job)
     {
         _currentJob = null;
@@ -167,113 +228,8 @@ public sealed partial class RoutineCell
         job.ReleasePending();
     }
 
-    /// <summary>Parks the message until <paramref name="blocked"/> has room; resumed by <see cref="OnSpaceSignalled"/>.</summary>
-    private void AwaitSpace(SlotQueue blocked)
-    {
-        _blockedQueue = blocked;
-#pragma warning disable CA2012 // Kept in a field and consumed exactly once, by OnSpaceSignalled, to avoid an async state machine.
-        _awaitedSpace = _waiter.WaitAsync(_currentJob!.CancellationToken);
-#pragma warning restore CA2012
-        _awaitedSpace.GetAwaiter().UnsafeOnCompleted(_onSpaceSignalled);
-    }
-
-    private void OnSpaceSignalled()
-    {
-        try
-        {
-            var job = _currentJob!;
-            var spaceFreed = _awaitedSpace.GetAwaiter().GetResult();
-            _awaitedSpace = default;
-            var blocked = _blockedQueue!;
-            _blockedQueue = null;
-            if (spaceFreed)
-            {
-                var next = TryDeliverOutbox(job);
-                if (next is not null)
-                {
-                    AwaitSpace(next);
-                    return;
-                }
-            }
-            else
-            {
-                // The job stopped while we waited: what is left of its outbox will never be needed.
-                blocked.Unregister(_waiter);
-                DiscardOutbox();
-            }
-
-            EndMessage(job);
-            RunTurn();
-        }
-        catch (Exception ex)
-        {
-            RecoverFromInternalError(ex);
-        }
-    }
-
-    /// <summary>Delivers the outbox now; used by async emits so a long-running handler feels backpressure.</summary>
-    private ValueTask DeliverOutboxAsync(Job job)
-    {
-        var blocked = TryDeliverOutbox(job);
-        return blocked is null ? default : WaitAndDeliverAsync(blocked, job);
-    }
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask WaitAndDeliverAsync(SlotQueue blocked, Job job)
-    {
-        while (true)
-        {
-            var spaceFreed = await _waiter.WaitAsync(job.CancellationToken).ConfigureAwait(false);
-            if (!spaceFreed)
-            {
-                // The job stopped while we waited: what is left of its outbox will never be needed.
-                blocked.Unregister(_waiter);
-                DiscardOutbox();
-                job.CancellationToken.ThrowIfCancellationRequested();
-                return;
-            }
-
-            var next = TryDeliverOutbox(job);
-            if (next is null)
-            {
-                return;
-            }
-
-            blocked = next;
-        }
-    }
-
-    /// <returns><see langword="null"/> when all was delivered, otherwise the full queue the waiter is registered on.</returns>
-    private SlotQueue? TryDeliverOutbox(Job job)
-    {
-        foreach (var outlet in _outlets)
-        {
-            if (outlet.HasPending)
-            {
-                var blocked = outlet.TryDeliver(job, _waiter);
-                if (blocked is not null)
-                {
-                    return blocked;
-                }
-            }
-        }
-
-        _outboxDirty = false;
-        return null;
-    }
-
-    private void DiscardOutbox()
-    {
-        if (_outboxDirty)
-        {
-            foreach (var outlet in _outlets)
-            {
-                outlet.Discard();
-            }
-
-            _outboxDirty = false;
-        }
-    }
+    private void Record(Job job, HandlerOutcome outcome) =>
+        History.Record(_currentSlot, job, _runStartedAt, Clock.GetTimestamp(), outcome, _attempt);
 
     /// <summary>
     /// A last line of defence against a bug in the runtime itself: never let an exception escape to the thread

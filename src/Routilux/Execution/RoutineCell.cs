@@ -31,16 +31,21 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
     private ValueTask<bool> _awaitedSpace;
     private SlotQueue? _blockedQueue;
 
-    internal RoutineCell(Worker worker, FlowRoutine routine)
+    private int _attempt;
+    private long _runStartedAt;
+
+    internal RoutineCell(Worker worker, FlowRoutine routine, int historyCapacity)
     {
         Worker = worker;
         Routine = routine;
+        Clock = worker.Runtime.TimeProvider;
+        History = new ExecutionHistory(historyCapacity);
         _routine = routine.CreateInstance();
         var slots = routine.Descriptor.Slots;
         _queues = new SlotQueue[slots.Count];
         for (var i = 0; i < _queues.Length; i++)
         {
-            _queues[i] = slots[i].CreateQueue(this, routine.SlotCapacity(i));
+            _queues[i] = slots[i].CreateQueue(this, routine.SlotCapacity(i), routine.QueuePolicy(i));
         }
 
         _onHandlerCompleted = OnHandlerCompleted;
@@ -55,6 +60,16 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
     public Worker Worker { get; }
 
     internal FlowRoutine Routine { get; }
+
+    /// <summary>The routine's state after its latest handler run.</summary>
+    internal RoutineState State { get; private set; }
+
+    /// <summary>Whether a message is in hand (running, retrying, or waiting for room downstream).</summary>
+    internal bool IsBusy => Volatile.Read(ref _currentJob) is not null;
+
+    internal ExecutionHistory History { get; }
+
+    private TimeProvider Clock { get; }
 
     internal IRoutine Instance => _routine;
 
@@ -78,10 +93,10 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
 
     internal void ConnectOutlets(EventOutlet[] outlets) => _outlets = outlets;
 
-    /// <summary>The payload at the head of slot <paramref name="slot"/>'s queue. Called by generated code.</summary>
+    /// <summary>The payload of the message being handled on slot <paramref name="slot"/>. Called by generated code.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public T Payload<T>(int slot) => Unsafe.As<SlotQueue<T>>(_queues[slot]).HeadPayload;
+    public T Payload<T>(int slot) => Unsafe.As<SlotQueue<T>>(_queues[slot]).InHandPayload;
 
     /// <summary>Emits <paramref name="payload"/> on event <paramref name="event"/>; delivered when the handler returns. Called by generated code.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -126,6 +141,15 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
         if (Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
         {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+    }
+
+    /// <summary>Schedules the cell if messages are waiting: used when a pause ends.</summary>
+    internal void ScheduleIfWorkWaiting()
+    {
+        if (HasQueuedMessages())
+        {
+            Schedule();
         }
     }
 

@@ -35,6 +35,17 @@ public readonly struct RoutineContext
     /// <summary>Signalled when the job or the worker is cancelled, fails or times out.</summary>
     public CancellationToken CancellationToken => Job.CancellationToken;
 
+    /// <summary>The job's data bag, shared by every handler of the job.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, object?> Data => Job.Data;
+
+    /// <summary>Writes a line to the job's trace log, tagged with this routine's id.</summary>
+    /// <param name="message">The text.</param>
+    public void Trace(string message) => Job.Trace(RoutineId, message);
+
+    /// <summary>A snapshot of one of this routine's slot queues: length, capacity and pressure.</summary>
+    /// <param name="slotName">The slot's name.</param>
+    public QueueState Queue(string slotName) => Worker.GetQueueState(RoutineId, slotName);
+
     private RoutineCell Cell => _cell ?? throw NotInHandler();
 
     private static InvalidOperationException NotInHandler() =>

@@ -22,28 +22,65 @@ public sealed class Runtime : IAsyncDisposable, IDisposable
     private long _workerSequence;
     private int _disposed;
 
+    /// <summary>Creates a runtime.</summary>
+    /// <param name="options">Settings; the defaults when <see langword="null"/>.</param>
+    public Runtime(RuntimeOptions? options = null)
+    {
+        Options = options ?? new RuntimeOptions();
+        TimeProvider = Options.TimeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>The settings the runtime was created with.</summary>
+    public RuntimeOptions Options { get; }
+
+    /// <summary>The clock used for delays and timeouts.</summary>
+    public TimeProvider TimeProvider { get; }
+
     /// <summary>The workers created by this runtime and not yet removed.</summary>
     public IReadOnlyCollection<Worker> Workers => (IReadOnlyCollection<Worker>)_workers.Values;
 
     internal CancellationToken CancellationToken => _cancellation.Token;
 
-    /// <summary>Creates a worker: a live instance of <paramref name="flow"/> with a new instance of each routine.</summary>
+    /// <summary>Creates a worker with id <paramref name="workerId"/>: a live instance of <paramref name="flow"/>.</summary>
     /// <param name="flow">The flow to run.</param>
-    /// <param name="workerId">The worker's id; generated from the flow id when omitted.</param>
+    /// <param name="workerId">The worker's id.</param>
     /// <param name="cancellationToken">Cancels the worker and all its jobs.</param>
     /// <returns>The worker, ready for jobs.</returns>
     /// <exception cref="ArgumentException">A worker with <paramref name="workerId"/> already exists.</exception>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
-    public Worker CreateWorker(Flow flow, string? workerId = null, CancellationToken cancellationToken = default)
+    public Worker CreateWorker(Flow flow, string workerId, CancellationToken cancellationToken = default) =>
+        CreateWorker(flow, new WorkerOptions { Id = workerId }, cancellationToken);
+
+    /// <summary>Creates a worker: a live instance of <paramref name="flow"/> with a new instance of each routine.</summary>
+    /// <param name="flow">The flow to run.</param>
+    /// <param name="options">The worker's settings (id, inactivity timeout, history size); defaults when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the worker and all its jobs.</param>
+    /// <returns>The worker, ready for jobs.</returns>
+    /// <exception cref="ArgumentException">A worker with the same id already exists, or a setting is out of range.</exception>
+    /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
+    public Worker CreateWorker(Flow flow, WorkerOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(flow);
         ThrowIfDisposed();
+        options ??= new WorkerOptions();
+        if (options.HistoryCapacity < WorkerOptions.MinimumHistoryCapacity)
+        {
+            throw new ArgumentException(
+                $"WorkerOptions.HistoryCapacity is {options.HistoryCapacity} for flow '{flow.Id}'; it must be at least {WorkerOptions.MinimumHistoryCapacity}.", nameof(options));
+        }
+
+        if (options.InactivityTimeout is { } timeout && timeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"WorkerOptions.InactivityTimeout is {timeout} for flow '{flow.Id}'; it must be positive, or null for none.", nameof(options));
+        }
+
+        var workerId = options.Id;
         var id = workerId ?? $"{flow.Id}-w{Interlocked.Increment(ref _workerSequence)}";
-        var worker = new Worker(this, flow, id, cancellationToken);
+        var worker = new Worker(this, flow, id, options, cancellationToken);
         if (!_workers.TryAdd(id, worker))
         {
             worker.DetachFromRuntime();
-            throw new ArgumentException($"A worker with id '{id}' already exists in this runtime; choose another id or omit it.", nameof(workerId));
+            throw new ArgumentException($"A worker with id '{id}' already exists in this runtime; choose another id or omit it.", nameof(options));
         }
 
         return worker;

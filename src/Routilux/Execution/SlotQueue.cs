@@ -6,12 +6,21 @@ namespace Routilux.Execution;
 /// </summary>
 internal abstract class SlotQueue
 {
-    protected SlotQueue(RoutineCell owner, SlotDescriptor slot, int capacity)
+    private long _dropped;
+
+    protected SlotQueue(RoutineCell owner, SlotDescriptor slot, int capacity, QueueFullPolicy policy)
     {
         Owner = owner;
         Slot = slot;
         Capacity = capacity;
+        Policy = policy;
     }
+
+    /// <summary>What happens when a message arrives and the queue is full.</summary>
+    public QueueFullPolicy Policy { get; }
+
+    /// <summary>Messages dropped by a Drop policy so far.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
 
     /// <summary>The cell that consumes this queue.</summary>
     public RoutineCell Owner { get; }
@@ -22,15 +31,36 @@ internal abstract class SlotQueue
     /// <summary>The most messages the queue holds; a producer waits when it is full.</summary>
     public int Capacity { get; }
 
-    /// <summary>The number of queued messages, including the one whose handler is running.</summary>
+    /// <summary>The number of queued messages, not counting the one in the consumer's hand.</summary>
     public abstract int Count { get; }
 
-    /// <summary>The job of the message at the head. Only the consumer calls this, and only when <see cref="Count"/> &gt; 0.</summary>
-    public abstract Job HeadJob { get; }
+    /// <summary>
+    /// Moves the head message into the consumer's hand (freeing its place and waking producers waiting for room)
+    /// and returns its job. Consumer only, and only when <see cref="Count"/> &gt; 0.
+    /// </summary>
+    public abstract Job TakeHead();
 
-    /// <summary>Removes the head message and wakes the producers waiting for space. Consumer only.</summary>
-    public abstract void RemoveHead();
+    /// <summary>Forgets the message in hand once it has been handled or dropped. Consumer only.</summary>
+    public abstract void ReleaseInHand();
 
     /// <summary>Drops a waiter that stopped waiting (its job ended), so it is not woken later.</summary>
     public abstract void Unregister(SpaceWaiter waiter);
+
+    /// <summary>A snapshot for monitoring.</summary>
+    public QueueState Snapshot() => new(Owner.RoutineId, Slot.Name, Count, Capacity, Policy, Dropped);
+
+    /// <summary>Counts a dropped message on the queue and on its job, and counts it out of the job.</summary>
+    protected void CountDrop(Job job, bool releasePending)
+    {
+        Interlocked.Increment(ref _dropped);
+        job.RecordDrop(Owner.RoutineId, Slot.Name);
+        if (releasePending)
+        {
+            job.ReleasePending();
+        }
+        else
+        {
+            job.ReleasePendingNotLast();
+        }
+    }
 }

@@ -18,86 +18,99 @@ internal sealed class SlotQueue<T> : SlotQueue
     private int _head;
     private int _count;
 
-    public SlotQueue(RoutineCell owner, SlotDescriptor slot, int capacity)
-        : base(owner, slot, capacity)
+    // The message being handled: out of the ring (its place is free for producers) but not yet done.
+    private Envelope _inHand;
+
+    public SlotQueue(RoutineCell owner, SlotDescriptor slot, int capacity, QueueFullPolicy policy)
+        : base(owner, slot, capacity, policy)
     {
         _ring = new Envelope[capacity];
     }
 
     public override int Count => Volatile.Read(ref _count);
 
-    public override Job HeadJob => _ring[_head].Job;
-
-    /// <summary>The payload of the head message. Consumer only, and only when <see cref="Count"/> &gt; 0.</summary>
-    public ref readonly T HeadPayload
+    /// <summary>The payload of the message in the consumer's hand. Consumer only.</summary>
+    public ref readonly T InHandPayload
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => ref _ring[_head].Payload;
-    }
-
-    /// <summary>Adds a message if there is room, then makes sure the owner will run.</summary>
-    /// <returns><see langword="false"/> when the queue is full; nothing was added.</returns>
-    public bool TryEnqueue(T payload, Job job)
-    {
-        lock (_gate)
-        {
-            if (_count == _ring.Length)
-            {
-                return false;
-            }
-
-            var tail = _head + _count;
-            if (tail >= _ring.Length)
-            {
-                tail -= _ring.Length;
-            }
-
-            _ring[tail] = new Envelope(payload, job);
-            _count++;
-        }
-
-        Owner.Schedule();
-        return true;
+        get => ref _inHand.Payload;
     }
 
     /// <summary>
-    /// Adds a message if there is room; otherwise registers <paramref name="waiter"/> to be signalled when a place
-    /// frees up. Registration happens under the same lock as the full check, so no wake-up is lost.
+    /// Offers a message. The producer has already counted it into <paramref name="job"/>; when the message is not
+    /// queued (Dropped, Rejected, MustWait) the producer still holds the job open, so the count is undone here for
+    /// a drop and by the producer otherwise. When the queue is full under Wait and <paramref name="waiter"/> is given,
+    /// the waiter is registered under the same lock as the full check, so no wake-up is lost.
     /// </summary>
-    /// <returns><see langword="true"/> when the message was added.</returns>
-    public bool TryEnqueueOrRegister(T payload, Job job, SpaceWaiter waiter)
+    public EnqueueOutcome TryEnqueue(T payload, Job job, SpaceWaiter? waiter)
     {
+        Job? evicted = null;
         lock (_gate)
         {
-            if (_count == _ring.Length)
+            if (_count < _ring.Length)
             {
-                // Armed under the lock: the only signal that can reach it is one from this queue or its cancellation.
-                waiter.Arm();
-                _waiters.Enqueue(waiter);
-                return false;
-            }
+                var tail = _head + _count;
+                if (tail >= _ring.Length)
+                {
+                    tail -= _ring.Length;
+                }
 
-            var tail = _head + _count;
-            if (tail >= _ring.Length)
+                _ring[tail] = new Envelope(payload, job);
+                _count++;
+            }
+            else
             {
-                tail -= _ring.Length;
-            }
+                switch (Policy)
+                {
+                    case QueueFullPolicy.Fail:
+                        return EnqueueOutcome.Rejected;
+                    case QueueFullPolicy.DropNewest:
+                        evicted = job;
+                        break;
+                    case QueueFullPolicy.DropOldest:
+                        // Overwrite the oldest: the ring stays full and keeps the newest messages.
+                        evicted = _ring[_head].Job;
+                        _ring[_head] = new Envelope(payload, job);
+                        _head = _head + 1 == _ring.Length ? 0 : _head + 1;
+                        break;
+                    default:
+                        if (waiter is not null)
+                        {
+                            // Armed under the lock: the only signal that can reach it is one from this queue or its cancellation.
+                            waiter.Arm();
+                            _waiters.Enqueue(waiter);
+                        }
 
-            _ring[tail] = new Envelope(payload, job);
-            _count++;
+                        return EnqueueOutcome.MustWait;
+                }
+            }
+        }
+
+        if (Policy == QueueFullPolicy.DropNewest && evicted is not null)
+        {
+            // The arriving message is the one dropped; its producer still holds the job open.
+            CountDrop(job, releasePending: false);
+            return EnqueueOutcome.Dropped;
+        }
+
+        if (evicted is not null)
+        {
+            // The evicted message may have been the last of its job, which then completes.
+            CountDrop(evicted, releasePending: true);
         }
 
         Owner.Schedule();
-        return true;
+        return EnqueueOutcome.Enqueued;
     }
 
-    public override void RemoveHead()
+    public override Job TakeHead()
     {
         lock (_gate)
         {
-            Debug.Assert(_count > 0, "RemoveHead on an empty queue.");
+            Debug.Assert(_count > 0, "TakeHead on an empty queue.");
+            _inHand = _ring[_head];
 
-            // Clear the place so the queue does not keep payloads or jobs alive.
+            // Clear the place so the ring does not keep payloads or jobs alive.
             _ring[_head] = default;
             _head++;
             if (_head == _ring.Length)
@@ -115,7 +128,11 @@ internal sealed class SlotQueue<T> : SlotQueue
                 _waiters.Dequeue().Signal();
             }
         }
+
+        return _inHand.Job;
     }
+
+    public override void ReleaseInHand() => _inHand = default;
 
     public override void Unregister(SpaceWaiter waiter)
     {

@@ -17,10 +17,23 @@ public sealed partial class Worker
     /// <exception cref="ArgumentException">The slot is not an entry of this flow.</exception>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
     /// <exception cref="InvalidOperationException">The worker was cancelled.</exception>
-    public async ValueTask<Job> StartAsync<T>(SlotPort<T> entry, T payload, CancellationToken cancellationToken = default)
+    public ValueTask<Job> StartAsync<T>(SlotPort<T> entry, T payload, CancellationToken cancellationToken = default) =>
+        StartAsync(entry, payload, null, cancellationToken);
+
+    /// <summary>
+    /// Starts a job with one message for an entry slot and the given settings (id, timeout, data) and returns it at
+    /// once; the job then completes by itself when all its work is done.
+    /// </summary>
+    /// <typeparam name="T">The entry slot's payload type.</typeparam>
+    /// <param name="entry">An entry slot of the flow.</param>
+    /// <param name="payload">The payload.</param>
+    /// <param name="options">The job's settings.</param>
+    /// <param name="cancellationToken">Cancels the job (and stops waiting for queue capacity).</param>
+    /// <returns>The running job.</returns>
+    public async ValueTask<Job> StartAsync<T>(SlotPort<T> entry, T payload, JobOptions? options, CancellationToken cancellationToken = default)
     {
         var queue = ResolveEntry(entry);
-        var job = OpenJob(cancellationToken);
+        var job = OpenJob(options, cancellationToken);
         try
         {
             await EnqueueAsync(job, queue, payload, cancellationToken).ConfigureAwait(false);
@@ -50,17 +63,31 @@ public sealed partial class Worker
     /// </summary>
     /// <param name="cancellationToken">Cancels the job.</param>
     /// <returns>The open job.</returns>
-    public Job OpenJob(CancellationToken cancellationToken = default)
+    public Job OpenJob(CancellationToken cancellationToken = default) => OpenJob(null, cancellationToken);
+
+    /// <summary>Opens a job that takes input over time, with the given settings (id, timeout, data).</summary>
+    /// <param name="options">The job's settings.</param>
+    /// <param name="cancellationToken">Cancels the job.</param>
+    /// <returns>The open job.</returns>
+    /// <exception cref="ArgumentException">A running job already has the id in <paramref name="options"/>.</exception>
+    public Job OpenJob(JobOptions? options, CancellationToken cancellationToken = default)
     {
         Runtime.ThrowIfDisposed();
-        if (IsCancelled)
+        ThrowIfNotAccepting();
+        var id = options?.Id ?? $"{Id}-job-{Interlocked.Increment(ref _jobSequence)}";
+        if (string.IsNullOrWhiteSpace(id))
         {
-            throw new InvalidOperationException($"Worker '{Id}' of flow '{Flow.Id}' was cancelled ({CancellationReason}); it accepts no new jobs. Create a new worker.");
+            throw new ArgumentException("A job id must not be empty; leave JobOptions.Id null to have one generated.", nameof(options));
         }
 
-        var id = $"{Id}-job-{Interlocked.Increment(ref _jobSequence)}";
-        var job = new Job(this, id, cancellationToken);
-        _activeJobs[id] = job;
+        var job = new Job(this, id, options, cancellationToken);
+        if (!_activeJobs.TryAdd(id, job))
+        {
+            job.Cancel("A job with the same id was already running.");
+            throw new ArgumentException($"Worker '{Id}' already runs a job with id '{id}'; job ids must be unique among running jobs.", nameof(options));
+        }
+
+        Touch();
 
         // The worker may have been cancelled between the check and the registration; the job then cancels itself.
         if (IsCancelled)
@@ -106,9 +133,16 @@ public sealed partial class Worker
                 $"Job '{job.Id}' of flow '{Flow.Id}' has already finished ({job.Status}); it takes no more input. Start a new job.");
         }
 
-        if (queue.TryEnqueue(payload, job))
+        switch (queue.TryEnqueue(payload, job, waiter: null))
         {
-            return;
+            case EnqueueOutcome.Enqueued:
+                return;
+            case EnqueueOutcome.Dropped:
+                // Counted on the job by the queue; the job's input hold keeps it open.
+                return;
+            case EnqueueOutcome.Rejected:
+                job.ReleasePending();
+                throw new QueueFullException(Flow.Id, queue.Owner.RoutineId, queue.Slot.Name, queue.Capacity);
         }
 
         // The entry queue is full: wait for room, as an emitting routine would. Rare, so a waiter per wait is fine.
@@ -116,8 +150,16 @@ public sealed partial class Worker
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, job.CancellationToken);
         try
         {
-            while (!queue.TryEnqueueOrRegister(payload, job, waiter))
+            while (true)
             {
+                switch (queue.TryEnqueue(payload, job, waiter))
+                {
+                    case EnqueueOutcome.Enqueued or EnqueueOutcome.Dropped:
+                        return;
+                    case EnqueueOutcome.Rejected:
+                        throw new QueueFullException(Flow.Id, queue.Owner.RoutineId, queue.Slot.Name, queue.Capacity);
+                }
+
                 if (!await waiter.WaitAsync(linked.Token).ConfigureAwait(false))
                 {
                     queue.Unregister(waiter);

@@ -19,15 +19,16 @@ public sealed partial class Worker
     private long _jobsFailed;
     private long _jobsCancelled;
 
-    internal Worker(Runtime runtime, Flow flow, string id, CancellationToken cancellationToken)
+    internal Worker(Runtime runtime, Flow flow, string id, WorkerOptions options, CancellationToken cancellationToken)
     {
         Runtime = runtime;
         Flow = flow;
         Id = id;
+        Options = options;
         _cells = new RoutineCell[flow.Routines.Count];
         for (var i = 0; i < _cells.Length; i++)
         {
-            _cells[i] = new RoutineCell(this, flow.Routines[i]);
+            _cells[i] = new RoutineCell(this, flow.Routines[i], options.HistoryCapacity);
         }
 
         ConnectOutlets();
@@ -36,6 +37,9 @@ public sealed partial class Worker
         {
             cancellationToken.UnsafeRegister(static s => ((Worker)s!).Cancel("The worker's cancellation token was cancelled."), this);
         }
+
+        _inactivityTimer = StartInactivityTimer();
+        _inactivityTimer?.Change(options.InactivityTimeout!.Value, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>The worker's id, unique within its runtime.</summary>
@@ -117,7 +121,11 @@ public sealed partial class Worker
         }
     }
 
-    internal void DetachFromRuntime() => _runtimeRegistration.Dispose();
+    internal void DetachFromRuntime()
+    {
+        _runtimeRegistration.Dispose();
+        _inactivityTimer?.Dispose();
+    }
 
     private void ConnectOutlets()
     {

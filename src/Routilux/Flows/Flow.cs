@@ -2,7 +2,7 @@ namespace Routilux;
 
 /// <summary>
 /// An immutable, validated flow: routines by id, connections from events to slots, and entry slots. Built by
-/// <see cref="FlowBuilder.Build"/>; run by creating workers with <see cref="Runtime.CreateWorker"/>.
+/// <see cref="FlowBuilder.Build"/>; run by creating workers with <see cref="Runtime.CreateWorker(Flow, WorkerOptions?, CancellationToken)"/>.
 /// </summary>
 public sealed class Flow
 {

@@ -5,16 +5,25 @@ public sealed class FlowRoutine
 {
     private readonly Func<IRoutine> _factory;
     private readonly int[] _capacities;
+    private readonly QueueFullPolicy[] _queuePolicies;
     private readonly bool[] _entries;
 
-    internal FlowRoutine(RoutineNode node, int index, int[] capacities, bool[] entries)
+    internal FlowRoutine(RoutineNode node, int index, int[] capacities, QueueFullPolicy[] queuePolicies, bool[] entries, ErrorPolicy errorPolicy)
     {
         Node = node;
         Index = index;
         _factory = node.Factory;
         _capacities = capacities;
+        _queuePolicies = queuePolicies;
         _entries = entries;
+        ErrorPolicy = errorPolicy;
     }
+
+    /// <summary>The error policy in force for this routine: its own, else the flow's, else Stop.</summary>
+    public ErrorPolicy ErrorPolicy { get; }
+
+    /// <summary>What happens when slot <paramref name="slot"/>'s queue is full, in this flow.</summary>
+    public QueueFullPolicy QueuePolicy(int slot) => _queuePolicies[slot];
 
     /// <summary>The routine's id in the flow.</summary>
     public string Id => Node.Id;

@@ -1,0 +1,64 @@
+namespace Routilux.Execution;
+
+/// <summary>Retries: the message stays in hand while the cell waits out the delay on the runtime's clock.</summary>
+public sealed partial class RoutineCell
+{
+    private ITimer? _retryTimer;
+    private SlotQueue? _retryQueue;
+    private CancellationTokenRegistration _retryCancellation;
+    private int _retryPending;
+
+    /// <returns><see langword="true"/> when the retry already ran to completion on this thread.</returns>
+    private bool ScheduleRetry(SlotQueue queue, Job job, TimeSpan delay)
+    {
+        _attempt++;
+        if (delay <= TimeSpan.Zero)
+        {
+            return Attempt(queue, job);
+        }
+
+        _retryQueue = queue;
+        Volatile.Write(ref _retryPending, 1);
+        _retryTimer ??= Clock.CreateTimer(static s => ((RoutineCell)s!).OnRetryDue(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _retryTimer.Change(delay, Timeout.InfiniteTimeSpan);
+
+        // A job stopped during the delay should not wait it out: fire at once, and the message is dropped.
+        _retryCancellation = job.CancellationToken.UnsafeRegister(static s => ((RoutineCell)s!).OnRetryDue(), this);
+        return false;
+    }
+
+    private void OnRetryDue()
+    {
+        // The timer and the cancellation can both fire; the first one runs the retry.
+        if (Interlocked.Exchange(ref _retryPending, 0) == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            _retryCancellation.Dispose();
+            _retryCancellation = default;
+            var queue = _retryQueue!;
+            _retryQueue = null;
+            var job = _currentJob!;
+            if (job.IsStopped)
+            {
+                DiscardOutbox();
+                queue.ReleaseInHand();
+                EndMessage(job);
+                RunTurn();
+                return;
+            }
+
+            if (Attempt(queue, job))
+            {
+                RunTurn();
+            }
+        }
+        catch (Exception ex)
+        {
+            RecoverFromInternalError(ex);
+        }
+    }
+}

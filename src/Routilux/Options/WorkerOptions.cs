@@ -1,0 +1,21 @@
+namespace Routilux;
+
+/// <summary>Settings of one <see cref="Worker"/>.</summary>
+public sealed class WorkerOptions
+{
+    /// <summary>The smallest <see cref="HistoryCapacity"/> accepted.</summary>
+    public const int MinimumHistoryCapacity = 10;
+
+    /// <summary>The worker's id; generated from the flow's id when <see langword="null"/>.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>
+    /// Closes the worker when nothing has happened in it for this long — counted from its last activity (a job
+    /// started, a handler run), never from its start; a handler still running counts as activity. Open jobs then
+    /// fail with a <see cref="TimeoutException"/>. <see langword="null"/> (the default) never times out.
+    /// </summary>
+    public TimeSpan? InactivityTimeout { get; init; }
+
+    /// <summary>How many handler runs <see cref="Worker.History"/> keeps, newest last (default 1000, at least 10).</summary>
+    public int HistoryCapacity { get; init; } = 1000;
+}
