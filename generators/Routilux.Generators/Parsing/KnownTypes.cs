@@ -1,0 +1,81 @@
+using Microsoft.CodeAnalysis;
+
+namespace Routilux.Generators.Parsing;
+
+/// <summary>
+/// Recognises the Routilux attributes and the framework types handlers may use, by namespace and name. Comparing
+/// names avoids resolving metadata names against the compilation for every routine on every keystroke.
+/// </summary>
+internal static class KnownTypes
+{
+    public const string RoutineAttribute = "Routilux.RoutineAttribute";
+
+    public static bool IsSlotAttribute(INamedTypeSymbol? type) => Is(type, "SlotAttribute", "Routilux");
+
+    public static bool IsEmitsAttribute(INamedTypeSymbol? type) => Is(type, "EmitsAttribute", "Routilux");
+
+    public static bool IsRoutineAttribute(INamedTypeSymbol? type) => Is(type, "RoutineAttribute", "Routilux");
+
+    public static bool IsOnErrorAttribute(INamedTypeSymbol? type) => Is(type, "OnErrorAttribute", "Routilux");
+
+    public static bool IsCancellationToken(ITypeSymbol type) => Is(type, "CancellationToken", "System", "Threading");
+
+    public static bool IsRoutineContext(ITypeSymbol type) => Is(type, "RoutineContext", "Routilux");
+
+    public static bool IsValueTask(ITypeSymbol type) => Is(type, "ValueTask", "System", "Threading", "Tasks");
+
+    public static bool IsTask(ITypeSymbol type) => Is(type, "Task", "System", "Threading", "Tasks");
+
+    /// <summary>Whether <paramref name="symbol"/> is the non-generic type <paramref name="name"/> in the given namespace.</summary>
+    private static bool Is(ITypeSymbol? symbol, string name, params string[] namespaceParts)
+    {
+        if (symbol is not INamedTypeSymbol { Arity: 0, ContainingType: null } type || type.Name != name)
+        {
+            return false;
+        }
+
+        var ns = type.ContainingNamespace;
+        for (var i = namespaceParts.Length - 1; i >= 0; i--)
+        {
+            if (ns is null || ns.Name != namespaceParts[i])
+            {
+                return false;
+            }
+
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns is { IsGlobalNamespace: true };
+    }
+
+    /// <summary>Whether the class or one of its base classes is itself a [Routine]; inheriting routines is not supported.</summary>
+    public static bool HasRoutineBase(INamedTypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            foreach (var attribute in current.GetAttributes())
+            {
+                if (IsRoutineAttribute(attribute.AttributeClass))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Reads a named argument of an attribute, such as <c>Name = "x"</c>.</summary>
+    public static T? NamedArgument<T>(AttributeData attribute, string name, T? fallback)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name && argument.Value.Value is T value)
+            {
+                return value;
+            }
+        }
+
+        return fallback;
+    }
+}

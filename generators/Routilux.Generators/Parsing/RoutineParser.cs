@@ -1,0 +1,241 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Routilux.Generators.Model;
+
+namespace Routilux.Generators.Parsing;
+
+/// <summary>
+/// Reads a [Routine] class into a <see cref="RoutineSpec"/>. Returns null for a declaration the generator cannot
+/// complete (not partial, a broken slot or emit, a name used twice): the analyzers report those, and emitting half
+/// a routine would only bury their message under compiler errors. Never throws on user code.
+/// </summary>
+internal static class RoutineParser
+{
+    public static RoutineSpec? Parse(INamedTypeSymbol type, AttributeData routineAttribute, CancellationToken cancellationToken)
+    {
+        if (type.TypeKind != TypeKind.Class || type.IsRecord || type.IsStatic || type.IsImplicitlyDeclared
+            || !AllDeclarationsArePartial(type, cancellationToken)
+            || KnownTypes.HasRoutineBase(type))
+        {
+            return null;
+        }
+
+        var containing = SymbolNames.ContainingTypes(type);
+        var containingSpecs = new List<ContainingTypeSpec>(containing.Count);
+        var typeParameters = new List<TypeParameterSpec>();
+        foreach (var outer in containing)
+        {
+            if (!AllDeclarationsArePartial(outer, cancellationToken))
+            {
+                return null;
+            }
+
+            containingSpecs.Add(SymbolNames.ContainingType(outer));
+            AddTypeParameters(outer, typeParameters);
+        }
+
+        AddTypeParameters(type, typeParameters);
+
+        var displayName = SymbolNames.DisplayName(type);
+        var catalogName = KnownTypes.NamedArgument<string>(routineAttribute, "Name", null) ?? displayName;
+        if (string.IsNullOrWhiteSpace(catalogName)
+            || ErrorPolicy(type) is not { } errorPolicy
+            || ParseMembers(type, cancellationToken) is not { } members)
+        {
+            return null;
+        }
+
+        var portsName = new System.Text.StringBuilder();
+        foreach (var outer in containing)
+        {
+            portsName.Append(outer.Name);
+        }
+
+        return new RoutineSpec(
+            SymbolNames.Namespace(type),
+            new EquatableArray<ContainingTypeSpec>(containingSpecs.ToArray()),
+            type.Name,
+            SymbolNames.TypeParameterNames(type),
+            new EquatableArray<TypeParameterSpec>(typeParameters.ToArray()),
+            SymbolNames.Type(type),
+            displayName,
+            catalogName,
+            DocSummary.Of(type, cancellationToken),
+            errorPolicy,
+            HasFactory(type),
+            VisibilityRules.Of(type),
+            portsName.Append(type.Name).Append("Ports").ToString(),
+            SymbolNames.HintName(type),
+            members.Slots,
+            members.Events);
+    }
+
+    /// <summary>
+    /// The routine's [OnError] as "new OnErrorAttribute(...) { ... }.ToPolicy()": the attribute is rebuilt as
+    /// written and converts itself, so the runtime alone decides what its options mean. Empty when there is none,
+    /// null when its arguments are erroneous.
+    /// </summary>
+    private static string? ErrorPolicy(INamedTypeSymbol type)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (KnownTypes.IsOnErrorAttribute(attribute.AttributeClass))
+            {
+                return AttributeExpressions.Creation(attribute) is { } creation ? creation + ".ToPolicy()" : null;
+            }
+        }
+
+        return string.Empty;
+    }
+
+    /// <summary>The slots and events in declaration order, or null when one is invalid or two share a name.</summary>
+    private static (EquatableArray<SlotSpec> Slots, EquatableArray<EventSpec> Events)? ParseMembers(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        var slots = new List<SlotSpec>();
+        var events = new List<EventSpec>();
+
+        // Port extension methods are named after the C# methods, so overloads would clash; so would two ports
+        // of one kind with the same flow name.
+        var methodNames = new HashSet<string>(System.StringComparer.Ordinal);
+        var slotNames = new HashSet<string>(System.StringComparer.Ordinal);
+        var eventNames = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var member in type.GetMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (member is not IMethodSymbol method)
+            {
+                continue;
+            }
+
+            AttributeData? slotAttribute = null;
+            AttributeData? emitsAttribute = null;
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (KnownTypes.IsSlotAttribute(attribute.AttributeClass))
+                {
+                    slotAttribute = attribute;
+                }
+                else if (KnownTypes.IsEmitsAttribute(attribute.AttributeClass))
+                {
+                    emitsAttribute = attribute;
+                }
+            }
+
+            if (slotAttribute is null && emitsAttribute is null)
+            {
+                continue;
+            }
+
+            if (slotAttribute is not null && emitsAttribute is not null)
+            {
+                return null;
+            }
+
+            if (slotAttribute is not null)
+            {
+                var slot = HandlerParser.Slot(method, slotAttribute, slots.Count, cancellationToken);
+                if (slot is null || !methodNames.Add(slot.MethodName) || !slotNames.Add(slot.Name))
+                {
+                    return null;
+                }
+
+                slots.Add(slot);
+            }
+            else
+            {
+                var emit = HandlerParser.Emit(method, emitsAttribute!, events.Count, cancellationToken);
+                if (emit is null || !methodNames.Add(emit.MethodName) || !eventNames.Add(emit.Name))
+                {
+                    return null;
+                }
+
+                events.Add(emit);
+            }
+        }
+
+        return (new EquatableArray<SlotSpec>(slots.ToArray()), new EquatableArray<EventSpec>(events.ToArray()));
+    }
+
+    /// <summary>Generated members are added in another part, which needs every declaration to say partial.</summary>
+    private static bool AllDeclarationsArePartial(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        if (type.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration
+                || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void AddTypeParameters(INamedTypeSymbol type, List<TypeParameterSpec> into)
+    {
+        foreach (var parameter in type.TypeParameters)
+        {
+            into.Add(new TypeParameterSpec(parameter.Name, SymbolNames.Constraints(parameter)));
+        }
+    }
+
+    /// <summary>
+    /// Whether hosts can create the routine by name: a concrete class with a public or internal parameterless
+    /// constructor that does not leave required members unset (new T() would not compile).
+    /// </summary>
+    private static bool HasFactory(INamedTypeSymbol type)
+    {
+        if (type.IsAbstract)
+        {
+            return false;
+        }
+
+        foreach (var constructor in type.InstanceConstructors)
+        {
+            if (constructor.Parameters.IsEmpty
+                && constructor.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal)
+            {
+                return !HasRequiredMembers(type) || SetsRequiredMembers(constructor);
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasRequiredMembers(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true })
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool SetsRequiredMembers(IMethodSymbol constructor)
+    {
+        foreach (var attribute in constructor.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "SetsRequiredMembersAttribute" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
