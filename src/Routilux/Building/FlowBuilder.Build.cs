@@ -96,6 +96,7 @@ public sealed partial class FlowBuilder
         {
             foreach (var slot in node.Descriptor.Slots)
             {
+                problems.AddRange(slot.Activation.Validate($"Slot '{node.Id}.{slot.Name}' of routine '{node.Id}' ({node.Descriptor.Name})"));
                 if (!slot.Optional && !connected[node.Index][slot.Index] && !entries[node.Index][slot.Index])
                 {
                     problems.Add(

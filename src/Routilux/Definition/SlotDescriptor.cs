@@ -17,8 +17,12 @@ public abstract class SlotDescriptor
     /// <param name="optional">Whether a flow may leave the slot unconnected.</param>
     /// <param name="capacity">The queue capacity, or zero for <see cref="DefaultCapacity"/>.</param>
     /// <param name="whenFull">What happens when the queue is full.</param>
-    public static SlotDescriptor Create<T>(string name, int index, string[] parameterNames, string summary, bool optional, int capacity, QueueFullPolicy whenFull = QueueFullPolicy.Wait) =>
-        new SlotDescriptor<T>(name, index, parameterNames, summary, optional, capacity, whenFull);
+    /// <param name="activation">When the handler runs; <see langword="null"/> for <see cref="ActivationPolicy.Immediate"/>.</param>
+    /// <param name="joinGroup">For a join slot, the index of the join's first slot (the slot its handler is invoked with); otherwise -1.</param>
+    public static SlotDescriptor Create<T>(
+        string name, int index, string[] parameterNames, string summary, bool optional, int capacity,
+        QueueFullPolicy whenFull = QueueFullPolicy.Wait, ActivationPolicy? activation = null, int joinGroup = -1) =>
+        new SlotDescriptor<T>(name, index, parameterNames, summary, optional, capacity, whenFull, activation ?? ActivationPolicy.Immediate, joinGroup);
 
     /// <summary>Creates a slot descriptor; generated code calls <see cref="Create{T}"/>.</summary>
     /// <param name="name">The slot's name, unique within its routine.</param>
@@ -29,7 +33,11 @@ public abstract class SlotDescriptor
     /// <param name="optional">Whether a flow may leave the slot unconnected.</param>
     /// <param name="capacity">The queue capacity, or zero for <see cref="DefaultCapacity"/>.</param>
     /// <param name="whenFull">What happens when the queue is full.</param>
-    private protected SlotDescriptor(string name, int index, Type payloadType, string[] parameterNames, string summary, bool optional, int capacity, QueueFullPolicy whenFull = QueueFullPolicy.Wait)
+    /// <param name="activation">When the handler runs.</param>
+    /// <param name="joinGroup">For a join slot, the index of the join's first slot; otherwise -1.</param>
+    private protected SlotDescriptor(
+        string name, int index, Type payloadType, string[] parameterNames, string summary, bool optional, int capacity,
+        QueueFullPolicy whenFull, ActivationPolicy activation, int joinGroup)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(payloadType);
@@ -47,7 +55,15 @@ public abstract class SlotDescriptor
         Optional = optional;
         Capacity = capacity == 0 ? DefaultCapacity : capacity;
         WhenFull = whenFull;
+        Activation = activation;
+        JoinGroup = joinGroup;
     }
+
+    /// <summary>When the slot's handler runs.</summary>
+    public ActivationPolicy Activation { get; }
+
+    /// <summary>For a slot of a <see cref="JoinAttribute"/> method, the index of the join's first slot; otherwise -1.</summary>
+    public int JoinGroup { get; }
 
     /// <summary>What happens when a message arrives and the queue is full.</summary>
     public QueueFullPolicy WhenFull { get; }
@@ -76,6 +92,9 @@ public abstract class SlotDescriptor
     /// <summary>Creates the bounded queue of this slot for one routine instance, typed so payloads are never boxed.</summary>
     internal abstract SlotQueue CreateQueue(RoutineCell owner, int capacity, QueueFullPolicy policy);
 
+    /// <summary>Creates the per-job buffer a non-immediate activation keeps between the queue and the handler.</summary>
+    internal abstract SlotBuffer CreateBuffer(RoutineCell owner, SlotQueue queue);
+
     /// <inheritdoc />
     public override string ToString() => $"{Name}({PayloadType.Name})";
 }
@@ -84,10 +103,17 @@ public abstract class SlotDescriptor
 /// <typeparam name="T">The payload type.</typeparam>
 internal sealed class SlotDescriptor<T> : SlotDescriptor
 {
-    public SlotDescriptor(string name, int index, string[] parameterNames, string summary, bool optional, int capacity, QueueFullPolicy whenFull)
-        : base(name, index, typeof(T), parameterNames, summary, optional, capacity, whenFull)
+    public SlotDescriptor(
+        string name, int index, string[] parameterNames, string summary, bool optional, int capacity,
+        QueueFullPolicy whenFull, ActivationPolicy activation, int joinGroup)
+        : base(name, index, typeof(T), parameterNames, summary, optional, capacity, whenFull, activation, joinGroup)
     {
     }
 
     internal override SlotQueue CreateQueue(RoutineCell owner, int capacity, QueueFullPolicy policy) => new SlotQueue<T>(owner, this, capacity, policy);
+
+    internal override SlotBuffer CreateBuffer(RoutineCell owner, SlotQueue queue) =>
+        Activation.Kind == ActivationKind.AllSlotsReady
+            ? new JoinSlotBuffer<T>(owner, (SlotQueue<T>)queue)
+            : new BatchSlotBuffer<T>(owner, (SlotQueue<T>)queue);
 }

@@ -17,6 +17,9 @@ public sealed partial class Job
 
     // Messages of this job queued or running, plus one while the input is open.
     private int _pending = 1;
+
+    // Of those, the messages parked in activation buffers (batches, joins) rather than queued or running.
+    private int _parked;
     private int _inputOpen = 1;
     private int _status;
     private Exception? _error;
@@ -165,14 +168,44 @@ public sealed partial class Job
         return false;
     }
 
-    /// <summary>Counts a message of this job as done; the last one finishes the job.</summary>
-    internal void ReleasePending()
+    /// <summary>Counts <paramref name="count"/> messages of this job as done; the last one finishes the job.</summary>
+    internal void ReleasePending(int count = 1)
     {
-        var remaining = Interlocked.Decrement(ref _pending);
+        var remaining = Interlocked.Add(ref _pending, -count);
         Debug.Assert(remaining >= 0, "Job pending count went negative.");
         if (remaining == 0)
         {
             Finish();
+        }
+        else if (remaining == Volatile.Read(ref _parked))
+        {
+            Worker.OnJobQuiescent(this);
+        }
+    }
+
+    /// <summary>
+    /// Counts <paramref name="count"/> of the job's messages as parked in an activation buffer (a batch being
+    /// filled, a join waiting for its partner). They still keep the job open.
+    /// </summary>
+    internal void Park(int count)
+    {
+        var parked = Interlocked.Add(ref _parked, count);
+        if (parked == Volatile.Read(ref _pending))
+        {
+            Worker.OnJobQuiescent(this);
+        }
+    }
+
+    /// <summary>Counts <paramref name="count"/> parked messages as taken out of their buffer.</summary>
+    internal void Unpark(int count) => Interlocked.Add(ref _parked, -count);
+
+    /// <summary>Whether everything left of the job is parked in buffers: nothing queued, running or still to be posted.</summary>
+    internal bool IsQuiescent
+    {
+        get
+        {
+            var pending = Volatile.Read(ref _pending);
+            return pending > 0 && pending == Volatile.Read(ref _parked);
         }
     }
 
@@ -186,6 +219,9 @@ public sealed partial class Job
     private void Stop()
     {
         _cancellation.Cancel();
+
+        // Buffered messages of a stopped job will never run; the cells holding them count them out.
+        Worker.OnJobStopped(this);
 
         // A stopped job takes no more input, so an input left open must not keep it from finishing.
         CompleteInput();

@@ -16,6 +16,16 @@ public sealed partial class RoutineCell
             Worker.Touch();
             for (var handled = 0; handled < MessagesPerTurn; handled++)
             {
+                if (HasBuffers && !_flushRequests.IsEmpty && !Worker.IsPaused)
+                {
+                    if (!ServeFlushRequest())
+                    {
+                        return;
+                    }
+
+                    continue;
+                }
+
                 var queue = Worker.IsPaused ? null : NextQueue();
                 if (queue is null)
                 {
@@ -55,6 +65,11 @@ public sealed partial class RoutineCell
     /// <returns><see langword="false"/> when the rest of the work continues asynchronously.</returns>
     private bool HandleHead(SlotQueue queue)
     {
+        if (_buffers[_currentSlot] is { } buffer)
+        {
+            return HandleBuffered(queue, buffer);
+        }
+
         var job = queue.TakeHead();
         if (job.IsStopped)
         {
@@ -160,7 +175,7 @@ public sealed partial class RoutineCell
         {
             Record(job, HandlerOutcome.Cancelled);
             DiscardOutbox();
-            queue.ReleaseInHand();
+            ReleaseHand(queue);
             EndMessage(job);
             return true;
         }
@@ -188,7 +203,7 @@ public sealed partial class RoutineCell
                 Record(job, HandlerOutcome.Skipped);
                 State = RoutineState.Skipped;
                 DiscardOutbox();
-                queue.ReleaseInHand();
+                ReleaseHand(queue);
                 EndMessage(job);
                 return true;
 
@@ -196,7 +211,7 @@ public sealed partial class RoutineCell
                 Record(job, HandlerOutcome.Failed);
                 State = RoutineState.Failed;
                 DiscardOutbox();
-                queue.ReleaseInHand();
+                ReleaseHand(queue);
                 job.Fail(new RoutineFailedException(Worker.Flow.Id, Routine.Id, CurrentSlotName, job.Id, error));
                 EndMessage(job);
                 return true;
@@ -206,7 +221,7 @@ public sealed partial class RoutineCell
     /// <returns><see langword="false"/> when delivering the outbox has to wait for queue capacity.</returns>
     private bool CompleteSucceeded(SlotQueue queue, Job job)
     {
-        queue.ReleaseInHand();
+        ReleaseHand(queue);
         if (_outboxDirty)
         {
             var blocked = TryDeliverOutbox(job);
@@ -223,9 +238,13 @@ public sealed partial class RoutineCell
 
     private void EndMessage(Job job)
     {
+        var count = _handCount;
         _currentJob = null;
         _currentSlot = -1;
-        job.ReleasePending();
+        _handCount = 1;
+        _handBatch = null;
+        _handJoinGroup = -1;
+        job.ReleasePending(count);
     }
 
     private void Record(Job job, HandlerOutcome outcome) =>

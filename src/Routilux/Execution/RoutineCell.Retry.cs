@@ -7,6 +7,10 @@ public sealed partial class RoutineCell
     private SlotQueue? _retryQueue;
     private CancellationTokenRegistration _retryCancellation;
     private int _retryPending;
+    private volatile bool _retryArmed;
+
+    /// <summary>Whether a retry is waiting on its timer; lets tests move a fake clock only once the timer is set.</summary>
+    internal bool IsWaitingForRetry => _retryArmed;
 
     /// <returns><see langword="true"/> when the retry already ran to completion on this thread.</returns>
     private bool ScheduleRetry(SlotQueue queue, Job job, TimeSpan delay)
@@ -24,6 +28,7 @@ public sealed partial class RoutineCell
 
         // A job stopped during the delay should not wait it out: fire at once, and the message is dropped.
         _retryCancellation = job.CancellationToken.UnsafeRegister(static s => ((RoutineCell)s!).OnRetryDue(), this);
+        _retryArmed = true;
         return false;
     }
 
@@ -35,6 +40,8 @@ public sealed partial class RoutineCell
             return;
         }
 
+        _retryArmed = false;
+
         try
         {
             _retryCancellation.Dispose();
@@ -45,7 +52,7 @@ public sealed partial class RoutineCell
             if (job.IsStopped)
             {
                 DiscardOutbox();
-                queue.ReleaseInHand();
+                ReleaseHand(queue);
                 EndMessage(job);
                 RunTurn();
                 return;

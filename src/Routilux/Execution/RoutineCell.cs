@@ -48,6 +48,16 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
             _queues[i] = slots[i].CreateQueue(this, routine.SlotCapacity(i), routine.QueuePolicy(i));
         }
 
+        _buffers = new SlotBuffer?[_queues.Length];
+        for (var i = 0; i < _queues.Length; i++)
+        {
+            if (slots[i].Activation.Kind != ActivationKind.Immediate)
+            {
+                _buffers[i] = slots[i].CreateBuffer(this, _queues[i]);
+                HasBuffers = true;
+            }
+        }
+
         _onHandlerCompleted = OnHandlerCompleted;
         _onSpaceSignalled = OnSpaceSignalled;
         _routine.Attach(this);
@@ -69,7 +79,11 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
 
     internal ExecutionHistory History { get; }
 
-    private TimeProvider Clock { get; }
+    /// <summary>The runtime's clock.</summary>
+    internal TimeProvider Clock { get; }
+
+    /// <summary>Now, as a timestamp of the runtime's clock.</summary>
+    internal long Now => Clock.GetTimestamp();
 
     internal IRoutine Instance => _routine;
 
@@ -156,9 +170,14 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
     /// <summary>Whether any slot queue holds a message; used to decide whether the cell may go idle.</summary>
     private bool HasQueuedMessages()
     {
-        foreach (var queue in _queues)
+        if (!_flushRequests.IsEmpty)
         {
-            if (queue.Count > 0)
+            return true;
+        }
+
+        for (var i = 0; i < _queues.Length; i++)
+        {
+            if (_queues[i].Count > 0 && IsTakeable(i))
             {
                 return true;
             }
@@ -180,7 +199,7 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
             }
 
             var queue = _queues[index];
-            if (queue.Count > 0)
+            if (queue.Count > 0 && IsTakeable(index))
             {
                 _currentSlot = index;
                 _nextSlot = index + 1 == count ? 0 : index + 1;

@@ -134,6 +134,9 @@ internal sealed class SlotQueue<T> : SlotQueue
 
     public override void ReleaseInHand() => _inHand = default;
 
+    /// <summary>Puts a buffered message in hand, for a join handler to read. Consumer only.</summary>
+    public void SetInHand(T payload, Job job) => _inHand = new Envelope(payload, job);
+
     public override void Unregister(SpaceWaiter waiter)
     {
         lock (_gate)

@@ -1,0 +1,45 @@
+namespace Routilux.Execution;
+
+/// <summary>
+/// Messages a non-immediate slot has taken from its queue but not yet handed to its handler, kept per job so a
+/// batch or a join never mixes jobs. Only the owning cell's loop touches a buffer; timers and other threads reach
+/// it through the cell's flush requests.
+/// </summary>
+internal abstract class SlotBuffer
+{
+    protected SlotBuffer(RoutineCell owner, SlotQueue queue)
+    {
+        Owner = owner;
+        Queue = queue;
+        Policy = queue.Slot.Activation;
+    }
+
+    public RoutineCell Owner { get; }
+
+    public SlotQueue Queue { get; }
+
+    public ActivationPolicy Policy { get; }
+
+    public int Slot => Queue.Slot.Index;
+
+    /// <summary>Messages buffered over all jobs.</summary>
+    public abstract int Total { get; }
+
+    /// <summary>
+    /// Whether another message may leave the queue for the buffer. Buffers hold at most the queue's capacity, so a
+    /// slow join or predicate still makes producers wait instead of growing without bound.
+    /// </summary>
+    public bool CanTake => Total < Queue.Capacity;
+
+    /// <summary>Moves the message the queue has in hand into the buffer of its job.</summary>
+    public abstract void TakeInHand(Job job);
+
+    /// <summary>Messages buffered for <paramref name="job"/>.</summary>
+    public abstract int CountFor(Job job);
+
+    /// <summary>The jobs with buffered messages.</summary>
+    public abstract IReadOnlyCollection<Job> Jobs { get; }
+
+    /// <summary>Drops every message buffered for <paramref name="job"/>, counting each on the job; returns how many.</summary>
+    public abstract int DropAll(Job job);
+}
