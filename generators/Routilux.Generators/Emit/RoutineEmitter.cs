@@ -17,7 +17,7 @@ internal static class RoutineEmitter
 
         // Dispatch calls the routine's own members and names its types; one the user marked [Obsolete] is
         // reported where the user declares and uses it, not here where the user cannot change anything.
-        writer.Line("#pragma warning disable CS0612, CS0618");
+        writer.Line("#pragma warning disable CS0612, CS0618 // the routine's own [Obsolete] members are reported where the user uses them, not here");
         writer.Line();
 
         var hasNamespace = routine.Namespace.Length > 0;

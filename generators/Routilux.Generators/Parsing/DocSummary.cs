@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
@@ -17,6 +18,8 @@ namespace Routilux.Generators.Parsing;
 internal static class DocSummary
 {
     private static readonly Regex Attribute = new("(\\w+)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')", RegexOptions.CultureInvariant);
+
+    private static readonly Regex NumericEntity = new("&#(x[0-9a-fA-F]+|[0-9]+);", RegexOptions.CultureInvariant);
 
     // Attributes whose value stands for the element's text when it is self-closing: <see cref="X"/> reads "X".
     private static readonly string[] TextAttributes = { "cref", "langword", "name", "href" };
@@ -146,6 +149,21 @@ internal static class DocSummary
             return text;
         }
 
+        text = NumericEntity.Replace(text, match =>
+        {
+            var digits = match.Groups[1].Value;
+            var isHex = digits[0] == 'x';
+            return int.TryParse(
+                    isHex ? digits.Substring(1) : digits,
+                    isHex ? NumberStyles.AllowHexSpecifier : NumberStyles.None,
+                    CultureInfo.InvariantCulture,
+                    out var code)
+                && code is > 0 and <= 0x10FFFF && (code < 0xD800 || code > 0xDFFF)
+                ? char.ConvertFromUtf32(code)
+                : match.Value;
+        });
+
+        // &amp; last, so "&amp;lt;" reads "&lt;" rather than "<".
         return text.Replace("&lt;", "<").Replace("&gt;", ">").Replace("&quot;", "\"").Replace("&apos;", "'").Replace("&amp;", "&");
     }
 

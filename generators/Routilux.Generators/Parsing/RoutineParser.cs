@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -16,7 +17,8 @@ internal static class RoutineParser
 {
     public static RoutineSpec? Parse(INamedTypeSymbol type, AttributeData routineAttribute, CancellationToken cancellationToken)
     {
-        if (type.TypeKind != TypeKind.Class || type.IsRecord || type.IsStatic || type.IsImplicitlyDeclared
+        // A file-local class cannot have a part in the generated file.
+        if (type.TypeKind != TypeKind.Class || type.IsRecord || type.IsStatic || type.IsImplicitlyDeclared || type.IsFileLocal
             || !AllDeclarationsArePartial(type, cancellationToken)
             || KnownTypes.HasRoutineBase(type))
         {
@@ -28,7 +30,7 @@ internal static class RoutineParser
         var typeParameters = new List<TypeParameterSpec>();
         foreach (var outer in containing)
         {
-            if (!AllDeclarationsArePartial(outer, cancellationToken))
+            if (outer.IsFileLocal || !AllDeclarationsArePartial(outer, cancellationToken))
             {
                 return null;
             }
@@ -48,12 +50,6 @@ internal static class RoutineParser
             return null;
         }
 
-        var portsName = new System.Text.StringBuilder();
-        foreach (var outer in containing)
-        {
-            portsName.Append(outer.Name);
-        }
-
         return new RoutineSpec(
             SymbolNames.Namespace(type),
             new EquatableArray<ContainingTypeSpec>(containingSpecs.ToArray()),
@@ -65,9 +61,9 @@ internal static class RoutineParser
             catalogName,
             DocSummary.Of(type, cancellationToken),
             errorPolicy,
-            HasFactory(type),
+            FactoryRules.HasFactory(type),
             VisibilityRules.Of(type),
-            portsName.Append(type.Name).Append("Ports").ToString(),
+            SymbolNames.PortsClassName(type),
             SymbolNames.HintName(type),
             members.Slots,
             members.Events);
@@ -99,9 +95,9 @@ internal static class RoutineParser
 
         // Port extension methods are named after the C# methods, so overloads would clash; so would two ports
         // of one kind with the same flow name.
-        var methodNames = new HashSet<string>(System.StringComparer.Ordinal);
-        var slotNames = new HashSet<string>(System.StringComparer.Ordinal);
-        var eventNames = new HashSet<string>(System.StringComparer.Ordinal);
+        var methodNames = new HashSet<string>(StringComparer.Ordinal);
+        var slotNames = new HashSet<string>(StringComparer.Ordinal);
+        var eventNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in type.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -185,57 +181,5 @@ internal static class RoutineParser
         {
             into.Add(new TypeParameterSpec(parameter.Name, SymbolNames.Constraints(parameter)));
         }
-    }
-
-    /// <summary>
-    /// Whether hosts can create the routine by name: a concrete class with a public or internal parameterless
-    /// constructor that does not leave required members unset (new T() would not compile).
-    /// </summary>
-    private static bool HasFactory(INamedTypeSymbol type)
-    {
-        if (type.IsAbstract)
-        {
-            return false;
-        }
-
-        foreach (var constructor in type.InstanceConstructors)
-        {
-            if (constructor.Parameters.IsEmpty
-                && constructor.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal)
-            {
-                return !HasRequiredMembers(type) || SetsRequiredMembers(constructor);
-            }
-        }
-
-        return false;
-    }
-
-    private static bool HasRequiredMembers(INamedTypeSymbol type)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            foreach (var member in current.GetMembers())
-            {
-                if (member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true })
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static bool SetsRequiredMembers(IMethodSymbol constructor)
-    {
-        foreach (var attribute in constructor.GetAttributes())
-        {
-            if (attribute.AttributeClass is { Name: "SetsRequiredMembersAttribute" })
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

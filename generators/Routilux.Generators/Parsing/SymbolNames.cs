@@ -62,6 +62,21 @@ internal static class SymbolNames
         _ => type.IsRecord ? "record" : "class",
     };
 
+    /// <summary>
+    /// The static class of port extension methods: the enclosing types' names and the routine's, then "Ports"
+    /// ("Stages.Parse" gets "StagesParsePorts"), beside the routine in its namespace.
+    /// </summary>
+    public static string PortsClassName(INamedTypeSymbol type)
+    {
+        var builder = new StringBuilder();
+        foreach (var containing in ContainingTypes(type))
+        {
+            builder.Append(containing.Name);
+        }
+
+        return builder.Append(type.Name).Append("Ports").ToString();
+    }
+
     /// <summary>The routine's name in messages: "Buffer&lt;T&gt;" for generics, the plain name otherwise.</summary>
     public static string DisplayName(INamedTypeSymbol type) =>
         type.TypeParameters.Length == 0 ? type.Name : type.Name + "<" + string.Join(", ", TypeParameterNames(type)) + ">";
