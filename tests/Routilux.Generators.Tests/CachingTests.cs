@@ -106,6 +106,39 @@ public sealed class CachingTests
         Assert.Equal(IncrementalStepRunReason.Modified, SingleReason(result, TrackingNames.RoutineSpecs));
     }
 
+    [Theory]
+    [InlineData("state.Buffered > 3", "state.Buffered > 4", IncrementalStepRunReason.Unchanged)]
+    [InlineData("Batch(3)", "Batch(4)", IncrementalStepRunReason.Modified)]
+    [InlineData("Batch(3)", "Batch(3, MaxWaitMilliseconds = 5)", IncrementalStepRunReason.Modified)]
+    [InlineData("Join]", "Join(Optional = true)]", IncrementalStepRunReason.Modified)]
+    [InlineData("private bool Enough", "private static bool Enough", IncrementalStepRunReason.Modified)]
+    public void ActivationEditsAreTracked(string before, string after, IncrementalStepRunReason expected)
+    {
+        const string routine = """
+            using System.Collections.Generic;
+            using Routilux;
+
+            namespace Demo;
+
+            [Routine]
+            public partial class Gate
+            {
+                [Slot, Batch(3)] public void Rows(IReadOnlyList<int> rows) { }
+                [Slot, ActivateWhen(nameof(Enough))] public void Items(IReadOnlyList<int> items) { }
+                [Join] public void Match(int order, string payment) { }
+                private bool Enough(ActivationState state) => state.Buffered > 3;
+            }
+            """;
+
+        var result = RunTwice(routine, routine.Replace(before, after), editRoutine: true);
+
+        Assert.Equal(expected, SingleReason(result, TrackingNames.RoutineSpecs));
+        if (expected == IncrementalStepRunReason.Unchanged)
+        {
+            Assert.All(SourceOutputReasons(result), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+        }
+    }
+
     [Fact]
     public void NoStepOutputHoldsCompilerObjects()
     {

@@ -43,9 +43,43 @@ public sealed class InvalidDeclarationTests
     [InlineData("[Routine] public partial record Bad { [Slot] public void S(int x) { } }")]
     [InlineData("public class Outer { [Routine] public partial class Bad { [Slot] public void S(int x) { } } }")]
     [InlineData("[Routine] public partial class Good { [Slot] public void S(int x) { } } [Routine] public partial class Bad : Good { [Slot] public void T(int x) { } }")]
+    [InlineData("[Routine] public partial class Bad { [Slot, Batch(3)] public void S(List<int> x) { } }")]
+    [InlineData("[Routine] public partial class Bad { [Slot, Batch(3)] public void S(int x) { } }")]
+    [InlineData("[Routine] public partial class Bad { [Slot, Batch(3)] public void S() { } }")]
+    [InlineData("[Routine] public partial class Bad { [Slot, Batch(3)] public void S(IReadOnlyList<int> x, IReadOnlyList<int> y) { } }")]
+    [InlineData("[Routine] public partial class Bad { [Slot, Interval(5)] public void S(IReadOnlyCollection<int> x) { } }")]
+    [InlineData("[Routine] public partial class Bad { [Slot, Batch(3), Interval(5)] public void S(IReadOnlyList<int> x) { } }")]
+    [InlineData("[Routine] public partial class Bad { [Slot, Batch(3), ActivateWhen(nameof(P))] public void S(IReadOnlyList<int> x) { } bool P(ActivationState s) => true; }")]
+    [InlineData("[Routine] public partial class Bad { [Batch(3)] public void S(IReadOnlyList<int> x) { } }")]
+    [InlineData("[Routine] public partial class Bad { [Slot, ActivateWhen(\"Missing\")] public void S(IReadOnlyList<int> x) { } }")]
+    [InlineData("[Routine] public partial class Bad { [Slot, ActivateWhen(null)] public void S(IReadOnlyList<int> x) { } }")]
+    [InlineData("[Routine] public partial class Bad { [Slot, ActivateWhen(nameof(P))] public void S(IReadOnlyList<int> x) { } int P(ActivationState s) => 0; }")]
+    [InlineData("[Routine] public partial class Bad { [Slot, ActivateWhen(nameof(P))] public void S(IReadOnlyList<int> x) { } bool P(int s) => true; }")]
+    [InlineData("[Routine] public partial class Bad { [Slot, ActivateWhen(nameof(P))] public void S(IReadOnlyList<int> x) { } bool P() => true; }")]
+    [InlineData("[Routine] public partial class Bad { [Slot, ActivateWhen(nameof(P))] public void S(IReadOnlyList<int> x) { } bool P(ActivationState s, int n) => true; }")]
+    [InlineData("[Routine] public partial class Bad { [Slot, ActivateWhen(nameof(P))] public void S(IReadOnlyList<int> x) { } bool P(ref ActivationState s) => true; }")]
+    [InlineData("[Routine] public partial class Bad { [Slot, ActivateWhen(nameof(P))] public void S(IReadOnlyList<int> x) { } bool P<T>(ActivationState s) => true; }")]
+    [InlineData("[Routine] public partial class Bad { [Slot, ActivateWhen(nameof(P))] public void S(IReadOnlyList<int> x) { } bool P => true; }")]
+    [InlineData("[Routine] public partial class Bad { [Join] public void J(int a) { } }")]
+    [InlineData("[Routine] public partial class Bad { [Join] public void J(int a, System.Threading.CancellationToken ct, RoutineContext context) { } }")]
+    [InlineData("[Routine] public partial class Bad { [Join] public void J() { } }")]
+    [InlineData("[Routine] public partial class Bad { [Join, Slot] public void J(int a, int b) { } }")]
+    [InlineData("[Routine] public partial class Bad { [Join, Emits] public partial void J(int a, int b); }")]
+    [InlineData("[Routine] public partial class Bad { [Join, Batch(2)] public void J(int a, int b) { } }")]
+    [InlineData("[Routine] public partial class Bad { [Join] public int J(int a, int b) => a; }")]
+    [InlineData("[Routine] public partial class Bad { [Join] public static void J(int a, int b) { } }")]
+    [InlineData("[Routine] public partial class Bad { [Join] public void J<T>(T a, T b) { } }")]
+    [InlineData("[Routine] public partial class Bad { [Join] public void J(ref int a, int b) { } }")]
+    [InlineData("[Routine] public partial class Bad { [Join(Capacity = -1)] public void J(int a, int b) { } }")]
+    [InlineData("[Routine] public partial class Bad { [Slot] public void A(int x) { } [Join] public void J(int a, int b) { } }")]
+    [InlineData("[Routine] public partial class Bad { [Join] public void J(int a, int b) { } [Slot(Name = \"x\")] public void B(int x) { } }")]
+    [InlineData("[Routine] public partial class Bad { [Slot(Name = \"A\")] public void S(int x) { } [Join] public void J(int a, int b) { } }")]
+    [InlineData("[Routine] public partial class Bad { [Join] public void J(int a, int b) { } [Join] public void K(int a, int c) { } }")]
+    [InlineData("[Routine] public partial class Bad { [Join] public void J(int a, int b) { } [Emits(Name = \"B\")] public partial void E(); }")]
+    [InlineData("[Routine] public partial class Bad { [Emits(Name = \"E\")] public partial void A(); [Join] public void J(int a, int b) { } }")]
     public void InvalidRoutineIsSkippedSilently(string declaration)
     {
-        var source = "using System; using System.Threading.Tasks; using Routilux; namespace Demo; " + declaration + " [Routine] public partial class Fine { [Slot] public void S(int x) { } }";
+        var source = "using System; using System.Collections.Generic; using System.Threading.Tasks; using Routilux; namespace Demo; " + declaration + " [Routine] public partial class Fine { [Slot] public void S(int x) { } }";
 
         var (result, _) = GeneratorHarness.Run(GeneratorHarness.Compile(source));
 
@@ -62,6 +96,13 @@ public sealed class InvalidDeclarationTests
     [InlineData("[Routine] public partial class Broken<T> where T : Missing { [Slot] public void S(T x) { } [Emits] public partial void E(Missing<T> m); }")]
     [InlineData("[Routine(Name = 42)] public partial class Broken { [Slot(Capacity = \"x\")] public void S(int x) { } }")]
     [InlineData("[Routine] partial class")]
+    [InlineData("[Routine] public partial class Broken { [Join] public void J(int, int b) { } }")]
+    [InlineData("[Routine] public partial class Broken { [Slot, Batch(\"x\")] public void S(System.Collections.Generic.IReadOnlyList<int> x) { } }")]
+    [InlineData("[Routine] public partial class Broken { [Slot, Batch(2, MaxWaitMilliseconds = \"x\")] public void S(System.Collections.Generic.IReadOnlyList<int> x) { } }")]
+    [InlineData("[Routine] public partial class Broken { [Slot, Interval] public void S(System.Collections.Generic.IReadOnlyList<int> x) { } }")]
+    [InlineData("[Routine] public partial class Broken { [Slot, ActivateWhen(nameof(Missing))] public void S(System.Collections.Generic.IReadOnlyList<Missing> x) { } }")]
+    [InlineData("[Routine] public partial class Broken { [Slot, Batch(2)] public void S(System.Collections.Generic.IReadOnlyList<> x) { } }")]
+    [InlineData("[Routine] public partial class Broken { [Join] public void J(Missing a, int b) { } }")]
     public void BrokenCodeDoesNotThrow(string declaration)
     {
         var source = "using Routilux; namespace Demo; " + declaration;

@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Routilux.Generators.Emit;
 using Routilux.Generators.Model;
 using Routilux.Generators.Parsing;
 using Routilux.Generators.Tests.Infrastructure;
@@ -89,6 +90,39 @@ public sealed class ModelAndRenderingTests
 
         Assert.Null(AttributeExpressions.Creation(attribute));
     }
+
+    [Theory]
+    [InlineData(3, 200d, "global::Routilux.ActivationPolicy.Batch(3, global::System.TimeSpan.FromMilliseconds(200))")]
+    [InlineData(3, 0d, "global::Routilux.ActivationPolicy.Batch(3, null)")]
+    [InlineData(0, 0.5, "global::Routilux.ActivationPolicy.Batch(0, global::System.TimeSpan.FromMilliseconds(0.5))")]
+    [InlineData(1, double.NaN, "global::Routilux.ActivationPolicy.Batch(1, global::System.TimeSpan.FromMilliseconds(double.NaN))")]
+    [InlineData(1, 1e20, "global::Routilux.ActivationPolicy.Batch(1, global::System.TimeSpan.FromMilliseconds(1E+20))")]
+    public void BatchRendersAsWritten(int size, double maxWait, string expected) =>
+        Assert.Equal(expected, ActivationExpression.Of(ActivationSpec.Batch(size, maxWait), "global::Demo.R"));
+
+    [Fact]
+    public void ActivationsRenderAsPolicies()
+    {
+        Assert.Null(ActivationExpression.Of(ActivationSpec.Immediate, "global::Demo.R"));
+        Assert.Equal("global::Routilux.ActivationPolicy.Batch(3, null)", ActivationExpression.Of(ActivationSpec.Batch(3, -0d), "global::Demo.R"));
+        Assert.Equal("global::Routilux.ActivationPolicy.AllSlotsReady", ActivationExpression.Of(ActivationSpec.AllSlotsReady, "global::Demo.R"));
+        Assert.Equal(
+            "global::Routilux.ActivationPolicy.Interval(global::System.TimeSpan.FromMilliseconds(double.NegativeInfinity))",
+            ActivationExpression.Of(ActivationSpec.Interval(double.NegativeInfinity), "global::Demo.R"));
+        Assert.Equal(
+            "global::Routilux.ActivationPolicy.Custom<global::Demo.R<T>>(static (routine, state) => routine.@event(state))",
+            ActivationExpression.Of(ActivationSpec.Custom("event", isStatic: false), "global::Demo.R<T>"));
+        Assert.Equal(ActivationSpec.Batch(2, double.NaN), ActivationSpec.Batch(2, double.NaN));
+        Assert.NotEqual(ActivationSpec.Custom("P", isStatic: true), ActivationSpec.Custom("P", isStatic: false));
+    }
+
+    [Theory]
+    [InlineData("order", "Order")]
+    [InlineData("event", "Event")]
+    [InlineData("x", "X")]
+    [InlineData("_id", "_id")]
+    [InlineData("Already", "Already")]
+    public void JoinSlotsAreNamedAfterParameters(string parameter, string slot) => Assert.Equal(slot, JoinParser.SlotName(parameter));
 
     [Theory]
     [InlineData("<summary>One <see cref=\"T:Demo.Item\"/> and <see href=\"https://x\">a link</see>.</summary>", "One Demo.Item and a link.")]

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using System.Threading;
@@ -37,11 +38,11 @@ internal static class DescriptorEmitter
                     "global::Routilux.SlotDescriptor.Create<" + slot.PayloadType + ">("
                     + GeneratedCode.Literal(slot.Name) + ", "
                     + Number(slot.Index) + ", "
-                    + ParameterNames(slot.Parameters) + ", "
+                    + ParameterNames(slot) + ", "
                     + GeneratedCode.Literal(slot.Summary) + ", "
                     + (slot.Optional ? "true" : "false") + ", "
                     + Number(slot.Capacity)
-                    + (slot.WhenFull.Length > 0 ? ", " + slot.WhenFull : string.Empty) + "),");
+                    + OptionalArguments(slot, routine.FullyQualifiedName) + "),");
             }
 
             writer.Close(",");
@@ -83,10 +84,48 @@ internal static class DescriptorEmitter
         writer.Unindent();
     }
 
-    /// <summary>The payload parameter names as a string[] expression.</summary>
-    private static string ParameterNames(EquatableArray<ParameterSpec> parameters)
+    /// <summary>
+    /// The optional parameters of Create&lt;T&gt; that differ from their defaults, named, so each can be left out on
+    /// its own: whenFull, activation, joinGroup.
+    /// </summary>
+    private static string OptionalArguments(SlotSpec slot, string routineType)
     {
-        var payload = PayloadParser.Payload(parameters);
+        var arguments = new StringBuilder();
+        if (slot.WhenFull.Length > 0)
+        {
+            arguments.Append(", whenFull: ").Append(slot.WhenFull);
+        }
+
+        if (ActivationExpression.Of(slot.Activation, routineType) is { } activation)
+        {
+            arguments.Append(", activation: ").Append(activation);
+        }
+
+        if (slot.IsJoin)
+        {
+            arguments.Append(", joinGroup: ").Append(Number(slot.JoinGroup));
+        }
+
+        return arguments.ToString();
+    }
+
+    /// <summary>The payload parameter names as a string[] expression; a join slot has its own parameter only.</summary>
+    private static string ParameterNames(SlotSpec slot)
+    {
+        var payload = PayloadParser.Payload(slot.Parameters);
+        if (slot.IsJoin)
+        {
+            return "new string[] { " + GeneratedCode.Literal(payload[slot.Index - slot.JoinGroup].Name) + " }";
+        }
+
+        return ParameterNames(payload);
+    }
+
+    /// <summary>The payload parameter names as a string[] expression.</summary>
+    private static string ParameterNames(EquatableArray<ParameterSpec> parameters) => ParameterNames(PayloadParser.Payload(parameters));
+
+    private static string ParameterNames(List<ParameterSpec> payload)
+    {
         if (payload.Count == 0)
         {
             return "global::System.Array.Empty<string>()";

@@ -33,12 +33,19 @@ internal static class DispatchEmitter
 
     private static void WriteCase(SourceWriter writer, SlotSpec slot)
     {
+        // The runtime invokes a join with its first slot's index only; its other indices fall to UnknownSlot.
+        if (slot.IsJoin && !slot.IsJoinHead)
+        {
+            return;
+        }
+
         var index = slot.Index.ToString(CultureInfo.InvariantCulture);
         var payload = PayloadParser.Payload(slot.Parameters);
         writer.Line("case " + index + ":");
 
-        // Several payload parameters arrive as one tuple; a block scopes its local to this case.
-        var isTuple = payload.Count > 1;
+        // Several payload parameters of a [Slot] arrive as one tuple; a block scopes its local to this case. A
+        // join's parameters arrive each on its own slot.
+        var isTuple = payload.Count > 1 && !slot.IsJoin;
         if (isTuple)
         {
             writer.Open();
@@ -90,14 +97,33 @@ internal static class DispatchEmitter
                     arguments.Add("cell.Context");
                     break;
                 default:
+                    arguments.Add(PayloadArgument(slot, parameter, index, isTuple, item));
                     item++;
-                    arguments.Add(isTuple
-                        ? "payload.Item" + item.ToString(CultureInfo.InvariantCulture)
-                        : "cell.Payload<" + parameter.Type + ">(" + index + ")");
                     break;
             }
         }
 
         return string.Join(", ", arguments);
+    }
+
+    /// <summary>
+    /// The payload parameter at <paramref name="item"/> (zero-based among the payload parameters): a tuple element,
+    /// the buffered list of a batch, interval or custom slot, the join slot's own message, or the slot's message.
+    /// </summary>
+    private static string PayloadArgument(SlotSpec slot, ParameterSpec parameter, string index, bool isTuple, int item)
+    {
+        if (isTuple)
+        {
+            return "payload.Item" + (item + 1).ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (slot.IsJoin)
+        {
+            return "cell.Payload<" + parameter.Type + ">(" + (slot.JoinGroup + item).ToString(CultureInfo.InvariantCulture) + ")";
+        }
+
+        return slot.Activation.IsBuffered
+            ? "cell.Batch<" + slot.PayloadType + ">(" + index + ")"
+            : "cell.Payload<" + parameter.Type + ">(" + index + ")";
     }
 }

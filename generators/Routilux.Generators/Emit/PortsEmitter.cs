@@ -31,7 +31,8 @@ internal static class PortsEmitter
             if (slot.PayloadVisibility != Visibility.Hidden)
             {
                 WriteSeparator(writer, ref first);
-                WritePort(writer, routine, typeParameters, "slot", slot.Name, slot.Summary, slot.PayloadVisibility, slot.MethodName, slot.PayloadType, slot.Index);
+                var owner = slot.IsJoin ? "the join '" + slot.MethodName + "'" : "the routine";
+                WritePort(writer, routine, typeParameters, isSlot: true, Description("slot", slot.Name, owner, slot.Summary), slot.PayloadVisibility, slot.PortMethodName, slot.PayloadType, slot.Index);
             }
         }
 
@@ -41,7 +42,7 @@ internal static class PortsEmitter
             if (@event.PayloadVisibility != Visibility.Hidden)
             {
                 WriteSeparator(writer, ref first);
-                WritePort(writer, routine, typeParameters, "event", @event.Name, @event.Summary, @event.PayloadVisibility, @event.MethodName, @event.PayloadType, @event.Index);
+                WritePort(writer, routine, typeParameters, isSlot: false, Description("event", @event.Name, "the routine", @event.Summary), @event.PayloadVisibility, @event.MethodName, @event.PayloadType, @event.Index);
             }
         }
 
@@ -52,15 +53,13 @@ internal static class PortsEmitter
         SourceWriter writer,
         RoutineSpec routine,
         string typeParameters,
-        string kind,
-        string name,
-        string summary,
+        bool isSlot,
+        string description,
         Visibility payloadVisibility,
         string methodName,
         string payloadType,
         int index)
     {
-        var description = "The " + kind + " '" + name + "' of the routine" + (summary.Length > 0 ? ": " + summary : ".");
         writer.Line("/// <summary>" + GeneratedCode.XmlText(description) + "</summary>");
         foreach (var parameter in routine.AllTypeParameters)
         {
@@ -71,8 +70,8 @@ internal static class PortsEmitter
         writer.Line("/// <returns>The typed port, for FlowBuilder.Connect or FlowBuilder.Entry.</returns>");
         writer.Line(GeneratedCode.Attribute);
 
-        var port = (kind == "slot" ? "global::Routilux.SlotPort<" : "global::Routilux.EventPort<") + payloadType + ">";
-        var getter = kind == "slot" ? "GetSlotPort" : "GetEventPort";
+        var port = (isSlot ? "global::Routilux.SlotPort<" : "global::Routilux.EventPort<") + payloadType + ">";
+        var getter = isSlot ? "GetSlotPort" : "GetEventPort";
 
         // A public routine may take an internal payload type: that one port is internal (CS0050 otherwise).
         var accessibility = VisibilityRules.Narrowest(routine.Visibility, payloadVisibility) == Visibility.Public ? "public" : "internal";
@@ -97,6 +96,10 @@ internal static class PortsEmitter
         writer.Line("=> " + body);
         writer.Unindent();
     }
+
+    /// <summary>"The slot 'Order' of the join 'Match': summary", or "... of the routine." without a summary.</summary>
+    private static string Description(string kind, string name, string owner, string summary) =>
+        "The " + kind + " '" + name + "' of " + owner + (summary.Length > 0 ? ": " + summary : ".");
 
     private static void WriteSeparator(SourceWriter writer, ref bool first)
     {

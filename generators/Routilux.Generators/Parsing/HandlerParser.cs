@@ -8,41 +8,40 @@ using Routilux.Generators.Model;
 namespace Routilux.Generators.Parsing;
 
 /// <summary>
-/// Reads one [Slot] or [Emits] method into its spec. Returns null for a method the generator cannot implement;
-/// the analyzers say why, so the generator stays silent.
+/// Reads one [Slot] or [Emits] method into its spec (a [Join] is read by <see cref="JoinParser"/>). Returns null
+/// for a method the generator cannot implement; the analyzers say why, so the generator stays silent.
 /// </summary>
 internal static class HandlerParser
 {
-    public static SlotSpec? Slot(IMethodSymbol method, AttributeData attribute, int index, CancellationToken cancellationToken)
+    /// <summary>
+    /// A [Slot] method; with an activation attribute ([Batch], [Interval], [ActivateWhen]) its single payload
+    /// parameter is an IReadOnlyList&lt;T&gt; and the slot carries T.
+    /// </summary>
+    public static SlotSpec? Slot(IMethodSymbol method, AttributeData attribute, AttributeData? activationAttribute, int index, CancellationToken cancellationToken)
     {
-        if (!IsPlainInstanceMethod(method) || method.ReturnsByRef || method.ReturnsByRefReadonly)
-        {
-            return null;
-        }
-
-        SlotReturnKind returnKind;
-        if (method.ReturnsVoid)
-        {
-            returnKind = SlotReturnKind.Void;
-        }
-        else if (KnownTypes.IsValueTask(method.ReturnType))
-        {
-            returnKind = SlotReturnKind.ValueTask;
-        }
-        else if (KnownTypes.IsTask(method.ReturnType))
-        {
-            returnKind = SlotReturnKind.Task;
-        }
-        else
-        {
-            return null;
-        }
-
         var name = PortName(method, attribute);
         var capacity = KnownTypes.NamedArgument(attribute, "Capacity", 0);
-        if (name is null || capacity < 0 || WhenFull(attribute) is not { } whenFull || PayloadParser.Parameters(method) is not { } parameters)
+        if (ReturnKind(method) is not { } returnKind
+            || name is null
+            || capacity < 0
+            || WhenFull(attribute) is not { } whenFull
+            || PayloadParser.Parameters(method) is not { } parameters)
         {
             return null;
+        }
+
+        var activation = ActivationSpec.Immediate;
+        var payloadType = PayloadParser.PayloadType(parameters);
+        if (activationAttribute is not null)
+        {
+            if (ActivationParser.Parse(method.ContainingType, activationAttribute) is not { } declared
+                || ActivationParser.BufferedElement(method) is not { } element)
+            {
+                return null;
+            }
+
+            activation = declared;
+            payloadType = SymbolNames.Type(element);
         }
 
         return new SlotSpec(
@@ -50,13 +49,36 @@ internal static class HandlerParser
             name,
             index,
             parameters,
-            PayloadParser.PayloadType(parameters),
+            payloadType,
             returnKind,
             DocSummary.Of(method, cancellationToken),
             KnownTypes.NamedArgument(attribute, "Optional", false),
             capacity,
             whenFull,
-            PayloadParser.PayloadVisibility(method));
+            PayloadParser.PayloadVisibility(method),
+            activation,
+            JoinGroup: -1);
+    }
+
+    /// <summary>How a slot or join method returns, or null when the dispatch cannot call it (static, generic, ref return, other types).</summary>
+    public static SlotReturnKind? ReturnKind(IMethodSymbol method)
+    {
+        if (!IsPlainInstanceMethod(method) || method.ReturnsByRef || method.ReturnsByRefReadonly)
+        {
+            return null;
+        }
+
+        if (method.ReturnsVoid)
+        {
+            return SlotReturnKind.Void;
+        }
+
+        if (KnownTypes.IsValueTask(method.ReturnType))
+        {
+            return SlotReturnKind.ValueTask;
+        }
+
+        return KnownTypes.IsTask(method.ReturnType) ? SlotReturnKind.Task : null;
     }
 
     public static EventSpec? Emit(IMethodSymbol method, AttributeData attribute, int index, CancellationToken cancellationToken)

@@ -18,6 +18,20 @@ internal static class KnownTypes
 
     public static bool IsOnErrorAttribute(INamedTypeSymbol? type) => Is(type, "OnErrorAttribute", "Routilux");
 
+    public static bool IsJoinAttribute(INamedTypeSymbol? type) => Is(type, "JoinAttribute", "Routilux");
+
+    public static bool IsBatchAttribute(INamedTypeSymbol? type) => Is(type, "BatchAttribute", "Routilux");
+
+    public static bool IsIntervalAttribute(INamedTypeSymbol? type) => Is(type, "IntervalAttribute", "Routilux");
+
+    public static bool IsActivateWhenAttribute(INamedTypeSymbol? type) => Is(type, "ActivateWhenAttribute", "Routilux");
+
+    /// <summary>[Batch], [Interval] or [ActivateWhen]: the attributes that make a [Slot] buffered.</summary>
+    public static bool IsActivationAttribute(INamedTypeSymbol? type) =>
+        IsBatchAttribute(type) || IsIntervalAttribute(type) || IsActivateWhenAttribute(type);
+
+    public static bool IsActivationState(ITypeSymbol type) => Is(type, "ActivationState", "Routilux");
+
     public static bool IsCancellationToken(ITypeSymbol type) => Is(type, "CancellationToken", "System", "Threading");
 
     public static bool IsRoutineContext(ITypeSymbol type) => Is(type, "RoutineContext", "Routilux");
@@ -26,14 +40,20 @@ internal static class KnownTypes
 
     public static bool IsTask(ITypeSymbol type) => Is(type, "Task", "System", "Threading", "Tasks");
 
-    /// <summary>Whether <paramref name="symbol"/> is the non-generic type <paramref name="name"/> in the given namespace.</summary>
-    private static bool Is(ITypeSymbol? symbol, string name, params string[] namespaceParts)
-    {
-        if (symbol is not INamedTypeSymbol { Arity: 0, ContainingType: null } type || type.Name != name)
-        {
-            return false;
-        }
+    /// <summary>The T of System.Collections.Generic.IReadOnlyList&lt;T&gt;, or null for any other type.</summary>
+    public static ITypeSymbol? ReadOnlyListElement(ITypeSymbol type) =>
+        type is INamedTypeSymbol { Arity: 1, ContainingType: null, Name: "IReadOnlyList" } list
+        && InNamespace(list, "System", "Collections", "Generic")
+            ? list.TypeArguments[0]
+            : null;
 
+    /// <summary>Whether <paramref name="symbol"/> is the non-generic type <paramref name="name"/> in the given namespace.</summary>
+    private static bool Is(ITypeSymbol? symbol, string name, params string[] namespaceParts) =>
+        symbol is INamedTypeSymbol { Arity: 0, ContainingType: null } type && type.Name == name && InNamespace(type, namespaceParts);
+
+    /// <summary>Whether a top-level type sits directly in the namespace made of <paramref name="namespaceParts"/>.</summary>
+    private static bool InNamespace(INamedTypeSymbol type, params string[] namespaceParts)
+    {
         var ns = type.ContainingNamespace;
         for (var i = namespaceParts.Length - 1; i >= 0; i--)
         {

@@ -93,11 +93,12 @@ internal static class RoutineParser
         var slots = new List<SlotSpec>();
         var events = new List<EventSpec>();
 
-        // Port extension methods are named after the C# methods, so overloads would clash; so would two ports
-        // of one kind with the same flow name.
-        var methodNames = new HashSet<string>(StringComparer.Ordinal);
+        // Port extension methods are named after the C# methods (a join slot's after the slot), so overloads
+        // would clash; so would two ports of one kind with the same flow name.
+        var portMethodNames = new HashSet<string>(StringComparer.Ordinal);
         var slotNames = new HashSet<string>(StringComparer.Ordinal);
         var eventNames = new HashSet<string>(StringComparer.Ordinal);
+        var joinSlotNames = new List<string>();
         foreach (var member in type.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -106,49 +107,64 @@ internal static class RoutineParser
                 continue;
             }
 
-            AttributeData? slotAttribute = null;
-            AttributeData? emitsAttribute = null;
-            foreach (var attribute in method.GetAttributes())
-            {
-                if (KnownTypes.IsSlotAttribute(attribute.AttributeClass))
-                {
-                    slotAttribute = attribute;
-                }
-                else if (KnownTypes.IsEmitsAttribute(attribute.AttributeClass))
-                {
-                    emitsAttribute = attribute;
-                }
-            }
-
-            if (slotAttribute is null && emitsAttribute is null)
+            var attributes = HandlerAttributes.Of(method);
+            if (!attributes.Any)
             {
                 continue;
             }
 
-            if (slotAttribute is not null && emitsAttribute is not null)
+            if (!attributes.IsConsistent)
             {
                 return null;
             }
 
-            if (slotAttribute is not null)
+            if (attributes.Slot is { } slotAttribute)
             {
-                var slot = HandlerParser.Slot(method, slotAttribute, slots.Count, cancellationToken);
-                if (slot is null || !methodNames.Add(slot.MethodName) || !slotNames.Add(slot.Name))
+                var slot = HandlerParser.Slot(method, slotAttribute, attributes.Activation, slots.Count, cancellationToken);
+                if (slot is null || !portMethodNames.Add(slot.MethodName) || !slotNames.Add(slot.Name))
                 {
                     return null;
                 }
 
                 slots.Add(slot);
             }
+            else if (attributes.Join is { } joinAttribute)
+            {
+                if (JoinParser.Slots(method, joinAttribute, slots.Count, cancellationToken) is not { } joinSlots)
+                {
+                    return null;
+                }
+
+                foreach (var slot in joinSlots)
+                {
+                    if (!portMethodNames.Add(slot.PortMethodName) || !slotNames.Add(slot.Name))
+                    {
+                        return null;
+                    }
+
+                    joinSlotNames.Add(slot.Name);
+                    slots.Add(slot);
+                }
+            }
             else
             {
-                var emit = HandlerParser.Emit(method, emitsAttribute!, events.Count, cancellationToken);
-                if (emit is null || !methodNames.Add(emit.MethodName) || !eventNames.Add(emit.Name))
+                var emit = HandlerParser.Emit(method, attributes.Emits!, events.Count, cancellationToken);
+                if (emit is null || !portMethodNames.Add(emit.MethodName) || !eventNames.Add(emit.Name))
                 {
                     return null;
                 }
 
                 events.Add(emit);
+            }
+        }
+
+        // A join's slot names are made up from its parameters, so one that equals an event's name is refused too:
+        // a reader of the flow could not tell the two apart.
+        foreach (var name in joinSlotNames)
+        {
+            if (eventNames.Contains(name))
+            {
+                return null;
             }
         }
 

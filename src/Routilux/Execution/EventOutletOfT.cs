@@ -38,6 +38,13 @@ internal sealed class EventOutlet<T> : EventOutlet
     {
         while (_deliveredItems < _count)
         {
+            if (job.IsStopped)
+            {
+                // The job failed or was cancelled (perhaps by a message delivered just now): the rest would be dropped anyway.
+                Reset();
+                return null;
+            }
+
             var payload = _outbox[_deliveredItems];
             while (_deliveredTargets < _targets.Length)
             {
@@ -45,6 +52,13 @@ internal sealed class EventOutlet<T> : EventOutlet
 
                 // Count the message into its job before it becomes visible to the consumer, which may finish
                 // it at once; the emitting message still holds the job open, so this never reaches zero early.
+                // Fused dispatch first: an idle consumer with nothing queued runs the message right here.
+                if (target.Owner.TryRunInline(target, payload, job))
+                {
+                    _deliveredTargets++;
+                    continue;
+                }
+
                 job.AddPending();
                 switch (target.TryEnqueue(payload, job, waiter))
                 {

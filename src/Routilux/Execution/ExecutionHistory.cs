@@ -1,44 +1,45 @@
 namespace Routilux.Execution;
 
 /// <summary>
-/// The handler runs of one routine instance, in a ring of fixed size. One ring per cell keeps recording free of
-/// contention (only the cell writes); <see cref="Worker.History"/> merges the rings when asked.
+/// The handler runs of one routine instance, in a ring of fixed size. Only the owning cell writes, so recording
+/// takes no lock: the writer fills an entry, then publishes the count. A reader copies the ring and then discards
+/// the oldest entries the writer may have overwritten while it copied (the tear-free part is what it keeps).
 /// </summary>
 internal sealed class ExecutionHistory
 {
     private readonly Entry[] _ring;
-    private readonly object _gate = new();
+    private long _written;
     private int _next;
-    private int _count;
 
-    public ExecutionHistory(int capacity) => _ring = new Entry[capacity];
+    // One place more than asked for: the place being written never holds one of the `capacity` newest runs.
+    public ExecutionHistory(int capacity) => _ring = new Entry[capacity + 1];
 
     public void Record(int slot, Job job, long startedAt, long endedAt, HandlerOutcome outcome, int attempt)
     {
-        lock (_gate)
-        {
-            _ring[_next] = new Entry(slot, job.Id, startedAt, endedAt, outcome, attempt);
-            _next = _next + 1 == _ring.Length ? 0 : _next + 1;
-            if (_count < _ring.Length)
-            {
-                _count++;
-            }
-        }
+        // An index that wraps by comparison: a 64-bit modulo per handler run costs more than the rest of the write.
+        var next = _next;
+        _ring[next] = new Entry(slot, job.Id, startedAt, endedAt, outcome, attempt);
+        _next = next + 1 == _ring.Length ? 0 : next + 1;
+        Volatile.Write(ref _written, _written + 1);
     }
 
     /// <summary>Copies the runs into <paramref name="into"/>, converting timestamps to wall-clock times.</summary>
     public void CopyTo(List<HandlerRun> into, RoutineCell cell, TimeProvider clock, DateTimeOffset now, long nowTimestamp)
     {
-        lock (_gate)
+        var capacity = _ring.Length;
+        var before = Volatile.Read(ref _written);
+        var copy = (Entry[])_ring.Clone();
+        var after = Volatile.Read(ref _written);
+
+        // Entries numbered [after - capacity + 1, before) are intact: older ones may have been overwritten while we
+        // copied, and the one numbered `after` may be half written right now. That leaves the requested capacity.
+        var first = Math.Max(0, after - capacity + 1);
+        for (var n = first; n < before; n++)
         {
-            var start = _count < _ring.Length ? 0 : _next;
-            for (var i = 0; i < _count; i++)
-            {
-                var entry = _ring[(start + i) % _ring.Length];
-                var startedAt = now - clock.GetElapsedTime(entry.StartedAt, nowTimestamp);
-                var duration = clock.GetElapsedTime(entry.StartedAt, entry.EndedAt);
-                into.Add(new HandlerRun(cell.RoutineId, cell.Routine.Descriptor.Slots[entry.Slot].Name, entry.JobId, startedAt, duration, entry.Outcome, entry.Attempt));
-            }
+            var entry = copy[n % capacity];
+            var startedAt = now - clock.GetElapsedTime(entry.StartedAt, nowTimestamp);
+            var duration = clock.GetElapsedTime(entry.StartedAt, entry.EndedAt);
+            into.Add(new HandlerRun(cell.RoutineId, cell.Routine.Descriptor.Slots[entry.Slot].Name, entry.JobId, startedAt, duration, entry.Outcome, entry.Attempt));
         }
     }
 

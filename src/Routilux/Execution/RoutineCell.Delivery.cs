@@ -6,6 +6,7 @@ public sealed partial class RoutineCell
     /// <summary>Parks the message until <paramref name="blocked"/> has room; resumed by <see cref="OnSpaceSignalled"/>.</summary>
     private void AwaitSpace(SlotQueue blocked)
     {
+        OwnPending(_currentJob!);
         _blockedQueue = blocked;
 #pragma warning disable CA2012 // Kept in a field and consumed exactly once, by OnSpaceSignalled, to avoid an async state machine.
         _awaitedSpace = _waiter.WaitAsync(_currentJob!.CancellationToken);

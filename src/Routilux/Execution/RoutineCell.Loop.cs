@@ -89,7 +89,11 @@ public sealed partial class RoutineCell
     private bool Attempt(SlotQueue queue, Job job)
     {
         State = RoutineState.Running;
-        _runStartedAt = Clock.GetTimestamp();
+        if (_recordHistory)
+        {
+            _runStartedAt = StartStamp();
+        }
+
         ValueTask running;
         bool completed;
         try
@@ -113,6 +117,7 @@ public sealed partial class RoutineCell
         if (!completed)
         {
             // Resume through a cached delegate and fields rather than an async method: no allocation per await.
+            OwnPending(job);
             _awaitedHandler = running;
             _awaitedQueue = queue;
             running.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onHandlerCompleted);
@@ -242,13 +247,39 @@ public sealed partial class RoutineCell
         _currentJob = null;
         _currentSlot = -1;
         _handCount = 1;
+        _handBorrowed = false;
         _handBatch = null;
         _handJoinGroup = -1;
-        job.ReleasePending(count);
+        if (count > 0)
+        {
+            job.ReleasePending(count);
+        }
     }
 
-    private void Record(Job job, HandlerOutcome outcome) =>
-        History.Record(_currentSlot, job, _runStartedAt, Clock.GetTimestamp(), outcome, _attempt);
+    private void Record(Job job, HandlerOutcome outcome)
+    {
+        if (_recordHistory)
+        {
+            var ended = Clock.GetTimestamp();
+            History.Record(_currentSlot, job, _runStartedAt, ended, outcome, _attempt);
+
+            // A handler run inline right after this one may start from this reading: only runtime bookkeeping runs
+            // between the two, so one clock read per hop is enough.
+            t_lastStamp = ended;
+            t_lastStampClock = Clock;
+        }
+    }
+
+    /// <summary>The start of a handler run: the previous run's end on this thread when inside a fused chain, otherwise now.</summary>
+    private long StartStamp()
+    {
+        if (t_inlineDepth > 0 && ReferenceEquals(t_lastStampClock, Clock))
+        {
+            return t_lastStamp;
+        }
+
+        return Clock.GetTimestamp();
+    }
 
     /// <summary>
     /// A last line of defence against a bug in the runtime itself: never let an exception escape to the thread

@@ -21,6 +21,7 @@ public sealed partial class RoutineCell
             return Attempt(queue, job);
         }
 
+        OwnPending(job);
         _retryQueue = queue;
         Volatile.Write(ref _retryPending, 1);
         _retryTimer ??= Clock.CreateTimer(static s => ((RoutineCell)s!).OnRetryDue(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);

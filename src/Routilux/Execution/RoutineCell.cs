@@ -31,6 +31,7 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
     private ValueTask<bool> _awaitedSpace;
     private SlotQueue? _blockedQueue;
 
+    private readonly bool _recordHistory;
     private int _attempt;
     private long _runStartedAt;
 
@@ -40,6 +41,7 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
         Routine = routine;
         Clock = worker.Runtime.TimeProvider;
         History = new ExecutionHistory(historyCapacity);
+        _recordHistory = worker.Options.RecordHistory;
         _routine = routine.CreateInstance();
         var slots = routine.Descriptor.Slots;
         _queues = new SlotQueue[slots.Count];
@@ -170,7 +172,8 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
     /// <summary>Whether any slot queue holds a message; used to decide whether the cell may go idle.</summary>
     private bool HasQueuedMessages()
     {
-        if (!_flushRequests.IsEmpty)
+        // Only buffering routines ever get flush requests; skip the concurrent queue's check on the hot path.
+        if (HasBuffers && !_flushRequests.IsEmpty)
         {
             return true;
         }

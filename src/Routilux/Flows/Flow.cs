@@ -32,6 +32,9 @@ public sealed class Flow
 
     internal FlowBuilder Builder { get; }
 
+    /// <summary>Describes the flow: routines with typed ports, connections, entries and dependencies; <c>Describe().ToJson()</c> for JSON.</summary>
+    public FlowDescription Describe() => new(this);
+
     /// <summary>Finds a routine by id.</summary>
     /// <returns>The routine, or <see langword="null"/> when the flow has none with that id.</returns>
     public FlowRoutine? FindRoutine(string id) => _byId.GetValueOrDefault(id);

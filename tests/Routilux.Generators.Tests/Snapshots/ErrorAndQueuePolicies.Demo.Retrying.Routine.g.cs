@@ -13,9 +13,9 @@ namespace Demo
             summary: "",
             slots: new global::Routilux.SlotDescriptor[]
             {
-                global::Routilux.SlotDescriptor.Create<string>("Latest", 0, new string[] { "value" }, "", false, 0, global::Routilux.QueueFullPolicy.DropOldest),
-                global::Routilux.SlotDescriptor.Create<int>("Strict", 1, new string[] { "value" }, "", false, 4, global::Routilux.QueueFullPolicy.Fail),
-                global::Routilux.SlotDescriptor.Create<int>("Patient", 2, new string[] { "value" }, "", false, 0, global::Routilux.QueueFullPolicy.Wait),
+                global::Routilux.SlotDescriptor.Create<string>("Latest", 0, new string[] { "value" }, "", false, 0, whenFull: global::Routilux.QueueFullPolicy.DropOldest),
+                global::Routilux.SlotDescriptor.Create<int>("Strict", 1, new string[] { "value" }, "", false, 4, whenFull: global::Routilux.QueueFullPolicy.Fail),
+                global::Routilux.SlotDescriptor.Create<int>("Patient", 2, new string[] { "value" }, "", false, 0, whenFull: global::Routilux.QueueFullPolicy.Wait),
             },
             events: global::System.Array.Empty<global::Routilux.EventDescriptor>(),
             factory: static () => new global::Demo.Retrying(),
