@@ -12,7 +12,7 @@ public sealed class PackageConsumptionTests : IDisposable
     private readonly string _work = Directory.CreateTempSubdirectory("routilux-package-").FullName;
 
     [Fact]
-    public async Task A_consumer_referencing_the_package_by_version_generates_wiring_and_runs()
+    public async Task A_consumer_referencing_the_package_by_version_generates_wiring_and_runs_on_CSharp_14_and_builds_on_CSharp_12()
     {
         var root = RepositoryRoot();
         var version = $"0.1.0-pkgtest.{DateTime.UtcNow:yyyyMMddHHmmss}";
@@ -42,13 +42,32 @@ public sealed class PackageConsumptionTests : IDisposable
             Assert.Contains("lib/net10.0/Routilux.xml", entries);
         }
 
-        var consumer = Path.Combine(_work, "consumer");
+        // C# 14 on net10.0: built and run, so the generated wiring is exercised end to end.
+        var consumer = WriteConsumer("consumer", feed, version, "net10.0", "14");
+        var output = await Dotnet(consumer, "run", "-c", "Release");
+
+        Assert.Contains("status: Completed", output, StringComparison.Ordinal);
+        Assert.Contains("heard: ROUTILUX FROM A PACKAGE", output, StringComparison.Ordinal);
+        Assert.Contains("catalog: Splits text into words.", output, StringComparison.Ordinal);
+
+        // C# 12 on net8.0: built with warnings as errors (this machine has no .NET 8 runtime to run it).
+        var older = WriteConsumer("consumer-net8", feed, version, "net8.0", "12");
+        var build = await Dotnet(older, "build", "-c", "Release");
+        Assert.Contains("0 Warning(s)", build, StringComparison.Ordinal);
+    }
+
+    private string WriteConsumer(string name, string feed, string version, string targetFramework, string languageVersion)
+    {
+        var consumer = Path.Combine(_work, name);
         Directory.CreateDirectory(consumer);
         var template = Path.Combine(AppContext.BaseDirectory, "Consumer");
         File.Copy(Path.Combine(template, "Program.cs"), Path.Combine(consumer, "Program.cs"));
         File.WriteAllText(
             Path.Combine(consumer, "Consumer.csproj"),
-            File.ReadAllText(Path.Combine(template, "Consumer.csproj.template")).Replace("@VERSION@", version, StringComparison.Ordinal));
+            File.ReadAllText(Path.Combine(template, "Consumer.csproj.template"))
+                .Replace("@VERSION@", version, StringComparison.Ordinal)
+                .Replace("@TFM@", targetFramework, StringComparison.Ordinal)
+                .Replace("@LANG@", languageVersion, StringComparison.Ordinal));
         File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -59,12 +78,7 @@ public sealed class PackageConsumptionTests : IDisposable
               </packageSources>
             </configuration>
             """);
-
-        var output = await Dotnet(consumer, "run", "-c", "Release");
-
-        Assert.Contains("status: Completed", output, StringComparison.Ordinal);
-        Assert.Contains("heard: ROUTILUX FROM A PACKAGE", output, StringComparison.Ordinal);
-        Assert.Contains("catalog: Splits text into words.", output, StringComparison.Ordinal);
+        return consumer;
     }
 
     public void Dispose()

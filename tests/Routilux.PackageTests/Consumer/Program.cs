@@ -1,3 +1,4 @@
+using Consumer;
 using Routilux;
 
 var flow = new FlowBuilder("consumer");
@@ -17,28 +18,31 @@ Console.WriteLine($"heard: {string.Join(" ", heard)}");
 Console.WriteLine($"catalog: {RoutineCatalog.Get("Splitter").Summary}");
 return status == JobStatus.Completed ? 0 : 1;
 
-/// <summary>Splits text into words.</summary>
-[Routine]
-public partial class Splitter
+namespace Consumer
 {
-    [Slot]
-    public void Text(string text)
+    /// <summary>Splits text into words.</summary>
+    [Routine]
+    public partial class Splitter
     {
-        foreach (var word in text.Split(' '))
+        [Slot]
+        public void Text(string text)
         {
-            Word(word);
+            foreach (var word in text.Split(' '))
+            {
+                Word(word);
+            }
         }
+
+        [Emits]
+        public partial void Word(string word);
     }
 
-    [Emits]
-    public partial void Word(string word);
-}
+    [Routine]
+    public partial class Shouter
+    {
+        public List<string> Heard { get; } = new();
 
-[Routine]
-public partial class Shouter
-{
-    public List<string> Heard { get; } = new();
-
-    [Slot]
-    public void Word(string word) => Heard.Add(word.ToUpperInvariant());
+        [Slot]
+        public void Word(string word) => Heard.Add(word.ToUpperInvariant());
+    }
 }
