@@ -33,7 +33,7 @@ public sealed partial class RoutineCell
     internal bool TryRunInline<T>(SlotQueue<T> queue, T payload, Job job)
     {
         var slot = queue.Slot.Index;
-        if (t_inlineDepth >= MaxInlineDepth || _buffers[slot] is not null || Worker.IsPaused
+        if (queue.Count != 0 || t_inlineDepth >= MaxInlineDepth || _buffers[slot] is not null || Worker.IsPaused
             || Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0)
         {
             return false;

@@ -99,7 +99,12 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
     [EditorBrowsable(EditorBrowsableState.Never)]
     public CancellationToken CancellationToken => CurrentJob.CancellationToken;
 
-    private Job CurrentJob => _currentJob ?? throw new InvalidOperationException(
+    private Job CurrentJob => _currentJob ?? throw OutsideHandler();
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void ThrowOutsideHandler() => throw OutsideHandler();
+
+    private InvalidOperationException OutsideHandler() => new(
         $"Routine '{Routine.Id}' in flow '{Worker.Flow.Id}' used its context outside a slot handler. Emits and contexts are only valid " +
         "on the handler's own call path while it handles a message; do not keep them for later or use them from other threads.");
 
@@ -118,7 +123,11 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
     [EditorBrowsable(EditorBrowsableState.Never)]
     public void Emit<T>(int @event, T payload)
     {
-        _ = CurrentJob;
+        if (_currentJob is null)
+        {
+            ThrowOutsideHandler();
+        }
+
         var outlet = Unsafe.As<EventOutlet<T>>(_outlets[@event]);
         if (outlet.IsConnected)
         {
