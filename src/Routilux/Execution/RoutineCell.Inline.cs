@@ -64,6 +64,12 @@ public sealed partial class RoutineCell
             // after OwnPending gave it a count of its own; its continuation runs the cell on and releases it.
             return true;
         }
+        catch (Exception ex)
+        {
+            // Only a runtime bug gets here (handler exceptions are handled by Attempt). Never leave the cell claimed.
+            RecoverFromInternalError(ex);
+            return true;
+        }
         finally
         {
             t_inlineDepth--;

@@ -288,10 +288,25 @@ public sealed partial class RoutineCell
     private void RecoverFromInternalError(Exception ex)
     {
         var job = _currentJob;
+        var count = _handCount;
         _currentJob = null;
         _currentSlot = -1;
+        _handCount = 1;
+        _handBorrowed = false;
+        _handBatch = null;
+        _handJoinGroup = -1;
         DiscardOutbox();
-        job?.Fail(new InvalidOperationException($"Routilux internal error in routine '{Routine.Id}' of flow '{Worker.Flow.Id}'. Please report it.", ex));
+        if (job is not null)
+        {
+            job.Fail(new InvalidOperationException($"Routilux internal error in routine '{Routine.Id}' of flow '{Worker.Flow.Id}'. Please report it.", ex));
+
+            // Count the message in hand out of its job, so the failed job can still finish.
+            if (count > 0)
+            {
+                job.ReleasePending(count);
+            }
+        }
+
         Interlocked.Exchange(ref _scheduled, 0);
         if (HasQueuedMessages())
         {
