@@ -3,15 +3,16 @@ namespace Routilux.Execution;
 /// <summary>Delivering the outbox to connected queues, waiting (without a thread) while one is full.</summary>
 public sealed partial class RoutineCell
 {
-    /// <summary>Parks the message until <paramref name="blocked"/> has room; resumed by <see cref="OnSpaceSignalled"/>.</summary>
+    /// <summary>
+    /// Parks the message in hand until <paramref name="blocked"/> has room; <see cref="OnSpaceSignalled"/> resumes it.
+    /// The waiter is already registered with the queue.
+    /// </summary>
     private void AwaitSpace(SlotQueue blocked)
     {
-        OwnPending(_currentJob!);
+        var job = _currentJob!;
+        OwnPending(job);
         _blockedQueue = blocked;
-#pragma warning disable CA2012 // Kept in a field and consumed exactly once, by OnSpaceSignalled, to avoid an async state machine.
-        _awaitedSpace = _waiter.WaitAsync(_currentJob!.CancellationToken);
-#pragma warning restore CA2012
-        _awaitedSpace.GetAwaiter().UnsafeOnCompleted(_onSpaceSignalled);
+        CancelIfStopped(_deliveryWaiter, job);
     }
 
     private void OnSpaceSignalled()
@@ -19,13 +20,11 @@ public sealed partial class RoutineCell
         try
         {
             var job = _currentJob!;
-            var spaceFreed = _awaitedSpace.GetAwaiter().GetResult();
-            _awaitedSpace = default;
             var blocked = _blockedQueue!;
             _blockedQueue = null;
-            if (spaceFreed)
+            if (_deliveryWaiter.SpaceFreed)
             {
-                var next = TryDeliverOutbox(job);
+                var next = TryDeliverOutbox(job, _deliveryWaiter);
                 if (next is not null)
                 {
                     AwaitSpace(next);
@@ -35,7 +34,7 @@ public sealed partial class RoutineCell
             else
             {
                 // The job stopped while we waited: what is left of its outbox will never be needed.
-                blocked.Unregister(_waiter);
+                blocked.Unregister(_deliveryWaiter);
                 DiscardOutbox();
             }
 
@@ -51,7 +50,7 @@ public sealed partial class RoutineCell
     /// <summary>Delivers the outbox now; used by async emits so a long-running handler feels backpressure.</summary>
     private ValueTask DeliverOutboxAsync(Job job)
     {
-        var blocked = TryDeliverOutbox(job);
+        var blocked = TryDeliverOutbox(job, _emitWaiter);
         return blocked is null ? default : WaitAndDeliverAsync(blocked, job);
     }
 
@@ -59,17 +58,17 @@ public sealed partial class RoutineCell
     {
         while (true)
         {
-            var spaceFreed = await _waiter.WaitAsync(job.CancellationToken).ConfigureAwait(false);
-            if (!spaceFreed)
+            CancelIfStopped(_emitWaiter, job);
+            if (!await _emitWaiter.AsValueTask().ConfigureAwait(false))
             {
                 // The job stopped while we waited: what is left of its outbox will never be needed.
-                blocked.Unregister(_waiter);
+                blocked.Unregister(_emitWaiter);
                 DiscardOutbox();
                 job.CancellationToken.ThrowIfCancellationRequested();
                 return;
             }
 
-            var next = TryDeliverOutbox(job);
+            var next = TryDeliverOutbox(job, _emitWaiter);
             if (next is null)
             {
                 return;
@@ -79,14 +78,42 @@ public sealed partial class RoutineCell
         }
     }
 
-    /// <returns><see langword="null"/> when all was delivered, otherwise the full queue the waiter is registered on.</returns>
-    private SlotQueue? TryDeliverOutbox(Job job)
+    /// <summary>
+    /// Ends a wait at once when its job has already stopped. Pairs with <see cref="OnJobStopped"/>: the job is
+    /// marked stopped before cells are told, and the waiter is registered before this check, so one side always acts.
+    /// </summary>
+    private static void CancelIfStopped(SpaceWaiter waiter, Job job)
+    {
+        Interlocked.MemoryBarrier();
+        if (job.IsStopped)
+        {
+            waiter.Cancel();
+        }
+    }
+
+    /// <summary>A job stopped: end any wait for room on its behalf, and drop what this cell buffered for it.</summary>
+    internal void OnJobStopped(Job job)
+    {
+        if (ReferenceEquals(Volatile.Read(ref _currentJob), job))
+        {
+            _deliveryWaiter.Cancel();
+            _emitWaiter.Cancel();
+        }
+
+        if (HasBuffers)
+        {
+            RequestFlush(-1, job);
+        }
+    }
+
+    /// <returns><see langword="null"/> when all was delivered, otherwise the full queue <paramref name="waiter"/> is registered on.</returns>
+    private SlotQueue? TryDeliverOutbox(Job job, SpaceWaiter waiter)
     {
         foreach (var outlet in _outlets)
         {
             if (outlet.HasPending)
             {
-                var blocked = outlet.TryDeliver(job, _waiter);
+                var blocked = outlet.TryDeliver(job, waiter);
                 if (blocked is not null)
                 {
                     return blocked;

@@ -229,7 +229,7 @@ public sealed partial class RoutineCell
         ReleaseHand(queue);
         if (_outboxDirty)
         {
-            var blocked = TryDeliverOutbox(job);
+            var blocked = TryDeliverOutbox(job, _deliveryWaiter);
             if (blocked is not null)
             {
                 AwaitSpace(blocked);

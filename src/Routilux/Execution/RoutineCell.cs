@@ -15,7 +15,6 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
 
     private readonly IRoutine _routine;
     private readonly SlotQueue[] _queues;
-    private readonly SpaceWaiter _waiter = new();
     private EventOutlet[] _outlets = Array.Empty<EventOutlet>();
     private int _scheduled;
     private int _nextSlot;
@@ -25,10 +24,10 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
 
     // State of the one message in hand while it waits (for an async handler, or for room in a full queue).
     private readonly Action _onHandlerCompleted;
-    private readonly Action _onSpaceSignalled;
+    private readonly SpaceWaiter _deliveryWaiter;
+    private readonly SpaceWaiter _emitWaiter = new();
     private ValueTask _awaitedHandler;
     private SlotQueue? _awaitedQueue;
-    private ValueTask<bool> _awaitedSpace;
     private SlotQueue? _blockedQueue;
 
     private readonly bool _recordHistory;
@@ -61,7 +60,7 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
         }
 
         _onHandlerCompleted = OnHandlerCompleted;
-        _onSpaceSignalled = OnSpaceSignalled;
+        _deliveryWaiter = new SpaceWaiter(OnSpaceSignalled);
         _routine.Attach(this);
     }
 
@@ -165,7 +164,9 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
         // Always a CAS, never a plain read first: it is the fence that pairs with the one in TryGoIdle.
         if (Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            // The local queue: a message posted from a pool thread is then handled by that same thread once it
+            // yields, with no cross-thread wake-up; idle threads still steal it when this one stays busy.
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
         }
     }
 

@@ -3,51 +3,64 @@ using System.Threading.Tasks.Sources;
 namespace Routilux.Execution;
 
 /// <summary>
-/// A reusable awaitable that a producer parks on while a slot queue is full. Each routine cell owns one and
-/// reuses it for every wait, so backpressure costs no allocation in the steady state.
+/// A reusable wait for room in a full slot queue. A cell owns two: one that resumes its delivery through a cached
+/// callback, and one that an async emit awaits as a <see cref="ValueTask{TResult}"/>. Waking runs the continuation as
+/// the waiter's own thread-pool work item, so waking never runs user code under a queue's lock and never allocates.
+/// Cancellation is not a token registration: whoever stops the job calls <see cref="Cancel"/>.
 /// </summary>
-internal sealed class SpaceWaiter : IValueTaskSource<bool>
+internal sealed class SpaceWaiter : IValueTaskSource<bool>, IThreadPoolWorkItem
 {
-    private ManualResetValueTaskSourceCore<bool> _core = new() { RunContinuationsAsynchronously = true };
-    private CancellationTokenRegistration _registration;
+    private readonly Action? _callback;
+
+    // Continuations run synchronously, but only ever inside Execute, which is already a fresh work item.
+    private ManualResetValueTaskSourceCore<bool> _core = new() { RunContinuationsAsynchronously = false };
+    private bool _spaceFreed;
     private int _armed;
 
-    /// <summary>Arms the waiter before it is registered with a queue.</summary>
+    /// <summary>Creates a waiter that runs <paramref name="callback"/> when woken, or completes a ValueTask when <see langword="null"/>.</summary>
+    public SpaceWaiter(Action? callback = null) => _callback = callback;
+
+    /// <summary>Whether the wait ended because room was freed (<see langword="false"/>: the job stopped). Read after waking.</summary>
+    public bool SpaceFreed => _spaceFreed;
+
+    /// <summary>Arms the waiter; called by a queue, under its lock, as it registers the waiter.</summary>
     public void Arm()
     {
         _core.Reset();
         Volatile.Write(ref _armed, 1);
     }
 
-    /// <summary>Waits until a queue signals free space (<see langword="true"/>) or the token is cancelled (<see langword="false"/>).</summary>
-    public ValueTask<bool> WaitAsync(CancellationToken cancellationToken)
-    {
-        if (cancellationToken.CanBeCanceled)
-        {
-            _registration = cancellationToken.UnsafeRegister(static state => ((SpaceWaiter)state!).Complete(false), this);
-        }
-
-        return new ValueTask<bool>(this, _core.Version);
-    }
+    /// <summary>The wait as a ValueTask, for waiters without a callback. Call after the waiter was registered.</summary>
+    public ValueTask<bool> AsValueTask() => new(this, _core.Version);
 
     /// <summary>Called by a queue when a place frees up. Only the first of signal and cancellation counts.</summary>
     public void Signal() => Complete(true);
+
+    /// <summary>Ends the wait because its job stopped.</summary>
+    public void Cancel() => Complete(false);
 
     private void Complete(bool spaceFreed)
     {
         if (Interlocked.Exchange(ref _armed, 0) == 1)
         {
-            _core.SetResult(spaceFreed);
+            _spaceFreed = spaceFreed;
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
         }
     }
 
-    bool IValueTaskSource<bool>.GetResult(short token)
+    void IThreadPoolWorkItem.Execute()
     {
-        // Dispose outside the callback path: the registration may be the one completing us.
-        _registration.Dispose();
-        _registration = default;
-        return _core.GetResult(token);
+        if (_callback is not null)
+        {
+            _callback();
+        }
+        else
+        {
+            _core.SetResult(_spaceFreed);
+        }
     }
+
+    bool IValueTaskSource<bool>.GetResult(short token) => _core.GetResult(token);
 
     ValueTaskSourceStatus IValueTaskSource<bool>.GetStatus(short token) => _core.GetStatus(token);
 

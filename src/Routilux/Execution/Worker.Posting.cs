@@ -148,6 +148,7 @@ public sealed partial class Worker
         // The entry queue is full: wait for room, as an emitting routine would. Rare, so a waiter per wait is fine.
         var waiter = new SpaceWaiter();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, job.CancellationToken);
+        using var registration = linked.Token.UnsafeRegister(static w => ((SpaceWaiter)w!).Cancel(), waiter);
         try
         {
             while (true)
@@ -160,7 +161,12 @@ public sealed partial class Worker
                         throw new QueueFullException(Flow.Id, queue.Owner.RoutineId, queue.Slot.Name, queue.Capacity);
                 }
 
-                if (!await waiter.WaitAsync(linked.Token).ConfigureAwait(false))
+                if (linked.IsCancellationRequested)
+                {
+                    waiter.Cancel();
+                }
+
+                if (!await waiter.AsValueTask().ConfigureAwait(false))
                 {
                     queue.Unregister(waiter);
                     throw new OperationCanceledException(

@@ -124,8 +124,14 @@ public sealed partial class Worker
     /// <summary>The job has nothing left but messages parked in activation buffers: partial batches may go now.</summary>
     internal void OnJobQuiescent(Job job) => RequestFlushes(job);
 
-    /// <summary>The job stopped: cells must drop what they buffered for it.</summary>
-    internal void OnJobStopped(Job job) => RequestFlushes(job);
+    /// <summary>The job stopped: cells end their waits for it and drop what they buffered for it.</summary>
+    internal void OnJobStopped(Job job)
+    {
+        foreach (var cell in _cells)
+        {
+            cell.OnJobStopped(job);
+        }
+    }
 
     private void RequestFlushes(Job job)
     {
