@@ -47,9 +47,10 @@ public abstract class EventDescriptor
     /// <summary>The XML doc summary of the emit method, or an empty string.</summary>
     public string Summary { get; }
 
-    /// <summary>Creates this event's outlet for one routine instance, delivering to <paramref name="targets"/>.</summary>
+    /// <summary>Creates this event's outlet for one routine instance (<paramref name="owner"/>), delivering to <paramref name="targets"/>.</summary>
+    /// <param name="owner">The cell that emits on the outlet.</param>
     /// <param name="targets">Queues of connected slots; the flow checked that their payload type is this event's.</param>
-    internal abstract EventOutlet CreateOutlet(IReadOnlyList<SlotQueue> targets);
+    internal abstract EventOutlet CreateOutlet(RoutineCell owner, IReadOnlyList<SlotQueue> targets);
 
     /// <inheritdoc />
     public override string ToString() => $"{Name}({PayloadType.Name})";
@@ -64,7 +65,7 @@ internal sealed class EventDescriptor<T> : EventDescriptor
     {
     }
 
-    internal override EventOutlet CreateOutlet(IReadOnlyList<SlotQueue> targets)
+    internal override EventOutlet CreateOutlet(RoutineCell owner, IReadOnlyList<SlotQueue> targets)
     {
         var typed = new SlotQueue<T>[targets.Count];
         for (var i = 0; i < typed.Length; i++)
@@ -72,6 +73,6 @@ internal sealed class EventDescriptor<T> : EventDescriptor
             typed[i] = (SlotQueue<T>)targets[i];
         }
 
-        return new EventOutlet<T>(this, typed);
+        return new EventOutlet<T>(owner, this, typed);
     }
 }

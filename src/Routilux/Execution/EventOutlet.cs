@@ -7,7 +7,14 @@ namespace Routilux.Execution;
 /// </summary>
 internal abstract class EventOutlet
 {
-    protected EventOutlet(EventDescriptor @event) => Event = @event;
+    protected EventOutlet(RoutineCell owner, EventDescriptor @event)
+    {
+        Owner = owner;
+        Event = @event;
+    }
+
+    /// <summary>The cell whose handlers emit on this outlet.</summary>
+    public RoutineCell Owner { get; }
 
     /// <summary>The event this outlet sends.</summary>
     public EventDescriptor Event { get; }

@@ -12,8 +12,8 @@ internal sealed class EventOutlet<T> : EventOutlet
     private int _deliveredItems;
     private int _deliveredTargets;
 
-    public EventOutlet(EventDescriptor @event, SlotQueue<T>[] targets)
-        : base(@event)
+    public EventOutlet(RoutineCell owner, EventDescriptor @event, SlotQueue<T>[] targets)
+        : base(owner, @event)
     {
         _targets = targets;
     }
@@ -36,6 +36,11 @@ internal sealed class EventOutlet<T> : EventOutlet
 
     public override SlotQueue? TryDeliver(Job job, SpaceWaiter waiter)
     {
+        if (_count == 0)
+        {
+            return null;
+        }
+
         while (_deliveredItems < _count)
         {
             if (job.IsStopped)
@@ -53,7 +58,7 @@ internal sealed class EventOutlet<T> : EventOutlet
                 // Count the message into its job before it becomes visible to the consumer, which may finish
                 // it at once; the emitting message still holds the job open, so this never reaches zero early.
                 // Fused dispatch first: an idle consumer with nothing queued runs the message right here.
-                if (target.Owner.TryRunInline(target, payload, job))
+                if (target.Owner.TryRunInline(target, payload, job, Owner))
                 {
                     _deliveredTargets++;
                     continue;

@@ -111,13 +111,11 @@ public sealed partial class RoutineCell
     {
         foreach (var outlet in _outlets)
         {
-            if (outlet.HasPending)
+            // TryDeliver returns at once when its outbox is empty: one virtual call per outlet, not two.
+            var blocked = outlet.TryDeliver(job, waiter);
+            if (blocked is not null)
             {
-                var blocked = outlet.TryDeliver(job, waiter);
-                if (blocked is not null)
-                {
-                    return blocked;
-                }
+                return blocked;
             }
         }
 

@@ -262,24 +262,16 @@ public sealed partial class RoutineCell
         {
             var ended = Clock.GetTimestamp();
             History.Record(_currentSlot, job, _runStartedAt, ended, outcome, _attempt);
-
-            // A handler run inline right after this one may start from this reading: only runtime bookkeeping runs
-            // between the two, so one clock read per hop is enough.
-            t_lastStamp = ended;
-            t_lastStampClock = Clock;
+            _lastEnded = ended;
         }
     }
 
-    /// <summary>The start of a handler run: the previous run's end on this thread when inside a fused chain, otherwise now.</summary>
-    private long StartStamp()
-    {
-        if (t_inlineDepth > 0 && ReferenceEquals(t_lastStampClock, Clock))
-        {
-            return t_lastStamp;
-        }
-
-        return Clock.GetTimestamp();
-    }
+    /// <summary>
+    /// The start of a handler run. Inside a fused chain it is the emitter's last reading: only runtime bookkeeping
+    /// runs between the emitter's end and this start, so one clock read per hop is enough.
+    /// </summary>
+    private long StartStamp() =>
+        _inlinedBy is { } emitter && emitter._recordHistory && ReferenceEquals(emitter.Clock, Clock) ? emitter._lastEnded : Clock.GetTimestamp();
 
     /// <summary>
     /// A last line of defence against a bug in the runtime itself: never let an exception escape to the thread

@@ -31,8 +31,12 @@ internal abstract class SlotQueue
     /// <summary>The most messages the queue holds; a producer waits when it is full.</summary>
     public int Capacity { get; }
 
+    // Written by the typed subclass under its lock; read here without one (a snapshot is all readers need).
+    private protected int _count;
+
     /// <summary>The number of queued messages, not counting the one in the consumer's hand.</summary>
-    public abstract int Count { get; }
+    /// <remarks>Not virtual: the hot path reads it several times per message.</remarks>
+    public int Count => Volatile.Read(ref _count);
 
     /// <summary>
     /// Moves the head message into the consumer's hand (freeing its place and waking producers waiting for room)

@@ -16,7 +16,6 @@ internal sealed class SlotQueue<T> : SlotQueue
     // Producers that found the queue full, woken one per freed place, in arrival order.
     private readonly Queue<SpaceWaiter> _waiters = new();
     private int _head;
-    private int _count;
 
     // The message being handled: out of the ring (its place is free for producers) but not yet done.
     private Envelope _inHand;
@@ -26,8 +25,6 @@ internal sealed class SlotQueue<T> : SlotQueue
     {
         _ring = new Envelope[capacity];
     }
-
-    public override int Count => Volatile.Read(ref _count);
 
     /// <summary>The payload of the message in the consumer's hand. Consumer only.</summary>
     public ref readonly T InHandPayload
@@ -133,6 +130,9 @@ internal sealed class SlotQueue<T> : SlotQueue
     }
 
     public override void ReleaseInHand() => _inHand = default;
+
+    /// <summary>Puts a payload in hand for a handler run inline (its job is the cell's current job). Consumer only.</summary>
+    public void SetInHandPayload(T payload) => _inHand.Payload = payload;
 
     /// <summary>Puts a buffered message in hand, for a join handler to read. Consumer only.</summary>
     public void SetInHand(T payload, Job job) => _inHand = new Envelope(payload, job);

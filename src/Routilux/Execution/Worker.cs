@@ -167,7 +167,7 @@ public sealed partial class Worker
                     }
                 }
 
-                outlets[e] = events[e].CreateOutlet(targets);
+                outlets[e] = events[e].CreateOutlet(cell, targets);
             }
 
             cell.ConnectOutlets(outlets);
