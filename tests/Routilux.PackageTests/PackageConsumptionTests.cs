@@ -28,6 +28,8 @@ public sealed class PackageConsumptionTests : IDisposable
 
         CopySources(Path.Combine(root, "src", "Routilux"), Path.Combine(copy, "src", "Routilux"));
         CopySources(Path.Combine(root, "generators", "Routilux.Generators"), Path.Combine(copy, "generators", "Routilux.Generators"));
+        CopySources(Path.Combine(root, "analyzers", "Routilux.Analyzers"), Path.Combine(copy, "analyzers", "Routilux.Analyzers"));
+        CopySources(Path.Combine(root, "analyzers", "Routilux.CodeFixes"), Path.Combine(copy, "analyzers", "Routilux.CodeFixes"));
 
         await Dotnet(copy, "pack", "src/Routilux/Routilux.csproj", "-c", "Release", "-o", feed, $"-p:Version={version}");
 
@@ -37,6 +39,8 @@ public sealed class PackageConsumptionTests : IDisposable
         {
             var entries = zip.Entries.Select(e => e.FullName).ToList();
             Assert.Contains("analyzers/dotnet/roslyn4.8/cs/Routilux.Generators.dll", entries);
+            Assert.Contains("analyzers/dotnet/roslyn4.8/cs/Routilux.Analyzers.dll", entries);
+            Assert.Contains("analyzers/dotnet/roslyn4.8/cs/Routilux.CodeFixes.dll", entries);
             Assert.Contains("lib/net8.0/Routilux.dll", entries);
             Assert.Contains("lib/net10.0/Routilux.dll", entries);
             Assert.Contains("lib/net10.0/Routilux.xml", entries);

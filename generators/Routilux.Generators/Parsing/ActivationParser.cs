@@ -10,7 +10,8 @@ namespace Routilux.Generators.Parsing;
 /// </summary>
 internal static class ActivationParser
 {
-    public static ActivationSpec? Parse(INamedTypeSymbol routine, AttributeData attribute)
+    /// <summary>The activation declared on <paramref name="method"/> by <paramref name="attribute"/>, or null.</summary>
+    public static ActivationSpec? Parse(IMethodSymbol method, AttributeData attribute, ParseProblems? problems = null)
     {
         var type = attribute.AttributeClass;
         if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Kind == TypedConstantKind.Error)
@@ -29,8 +30,25 @@ internal static class ActivationParser
             return argument is double period ? ActivationSpec.Interval(period) : null;
         }
 
-        return KnownTypes.IsActivateWhenAttribute(type) && argument is string predicate ? Predicate(routine, predicate) : null;
+        if (!KnownTypes.IsActivateWhenAttribute(type))
+        {
+            return null;
+        }
+
+        var predicate = argument is string name ? Predicate(method.ContainingType, name) : null;
+        if (predicate is null)
+        {
+            problems.Refuse(ProblemKind.InvalidPredicate, attribute, method, argument as string ?? "null", method.Name);
+        }
+
+        return predicate;
     }
+
+    /// <summary>The attribute's name as written in C# ("[Batch]"), for messages.</summary>
+    public static string DisplayName(AttributeData attribute) =>
+        "[" + (attribute.AttributeClass?.Name is { } name && name.EndsWith("Attribute", System.StringComparison.Ordinal)
+            ? name.Substring(0, name.Length - "Attribute".Length)
+            : attribute.AttributeClass?.Name) + "]";
 
     /// <summary>
     /// The element type of a buffered slot's single payload parameter, which must be IReadOnlyList&lt;T&gt;: the

@@ -27,6 +27,52 @@ internal sealed class HandlerAttributes
         (Slot is null ? 0 : 1) + (Emits is null ? 0 : 1) + (Join is null ? 0 : 1) == 1
         && (_activationCount == 0 || (_activationCount == 1 && Slot is not null));
 
+    /// <summary>Whether a [Slot] carries more than one activation attribute (each of the others is consistent).</summary>
+    public bool HasTwoActivations => Slot is not null && Emits is null && Join is null && _activationCount > 1;
+
+    /// <summary>What is wrong when <see cref="IsConsistent"/> is false and it is not <see cref="HasTwoActivations"/>; null otherwise.</summary>
+    public string? Conflict
+    {
+        get
+        {
+            var kinds = (Slot is null ? 0 : 1) + (Emits is null ? 0 : 1) + (Join is null ? 0 : 1);
+            if (kinds > 1)
+            {
+                return "it combines " + string.Join(" and ", Names()) + ", but a method declares one port kind";
+            }
+
+            if (_activationCount > 0 && Slot is null)
+            {
+                return Join is not null ? "a [Join] has its own activation and takes no [Batch], [Interval] or [ActivateWhen]"
+                    : Emits is not null ? "an [Emits] method is an event and has no activation"
+                    : "[Batch], [Interval] and [ActivateWhen] apply to a [Slot] method, and it has no [Slot]";
+            }
+
+            return null;
+        }
+    }
+
+    private string[] Names()
+    {
+        var names = new System.Collections.Generic.List<string>(3);
+        if (Slot is not null)
+        {
+            names.Add("[Slot]");
+        }
+
+        if (Emits is not null)
+        {
+            names.Add("[Emits]");
+        }
+
+        if (Join is not null)
+        {
+            names.Add("[Join]");
+        }
+
+        return names.ToArray();
+    }
+
     public static HandlerAttributes Of(IMethodSymbol method)
     {
         var attributes = new HandlerAttributes();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -17,40 +18,48 @@ internal static class HandlerParser
     /// A [Slot] method; with an activation attribute ([Batch], [Interval], [ActivateWhen]) its single payload
     /// parameter is an IReadOnlyList&lt;T&gt; and the slot carries T.
     /// </summary>
-    public static SlotSpec? Slot(IMethodSymbol method, AttributeData attribute, AttributeData? activationAttribute, int index, CancellationToken cancellationToken)
+    public static SlotSpec? Slot(IMethodSymbol method, AttributeData attribute, AttributeData? activationAttribute, int index, CancellationToken cancellationToken, ParseProblems? problems = null)
     {
+        var valid = true;
         var name = PortName(method, attribute);
+        if (name is null)
+        {
+            valid = problems.Refuse(ProblemKind.EmptyName, attribute, method, "slot", method.Name);
+        }
+
         var capacity = KnownTypes.NamedArgument(attribute, "Capacity", 0);
-        if (ReturnKind(method) is not { } returnKind
-            || name is null
-            || capacity < 0
-            || WhenFull(attribute) is not { } whenFull
-            || PayloadParser.Parameters(method) is not { } parameters)
+        if (capacity < 0)
+        {
+            valid = problems.Refuse(ProblemKind.NegativeCapacity, attribute, method, method.Name, capacity.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var returnKind = ReturnKind(method, problems);
+        var whenFull = WhenFull(attribute);
+        var parameters = PayloadParser.Parameters(method, problems, ProblemKind.SlotSignature);
+        var activation = ActivationSpec.Immediate;
+        ITypeSymbol? element = null;
+        if (activationAttribute is not null)
+        {
+            activation = ActivationParser.Parse(method, activationAttribute, problems)!;
+            element = ActivationParser.BufferedElement(method);
+            if (element is null)
+            {
+                valid = problems.Refuse(ProblemKind.BufferedPayload, method, method.Name, ActivationParser.DisplayName(activationAttribute));
+            }
+        }
+
+        if (!valid || returnKind is null || whenFull is null || parameters is null || activation is null)
         {
             return null;
         }
 
-        var activation = ActivationSpec.Immediate;
-        var payloadType = PayloadParser.PayloadType(parameters);
-        if (activationAttribute is not null)
-        {
-            if (ActivationParser.Parse(method.ContainingType, activationAttribute) is not { } declared
-                || ActivationParser.BufferedElement(method) is not { } element)
-            {
-                return null;
-            }
-
-            activation = declared;
-            payloadType = SymbolNames.Type(element);
-        }
-
         return new SlotSpec(
             method.Name,
-            name,
+            name!,
             index,
-            parameters,
-            payloadType,
-            returnKind,
+            parameters.Value,
+            element is null ? PayloadParser.PayloadType(parameters.Value) : SymbolNames.Type(element),
+            returnKind.Value,
             DocSummary.Of(method, cancellationToken),
             KnownTypes.NamedArgument(attribute, "Optional", false),
             capacity,
@@ -61,10 +70,17 @@ internal static class HandlerParser
     }
 
     /// <summary>How a slot or join method returns, or null when the dispatch cannot call it (static, generic, ref return, other types).</summary>
-    public static SlotReturnKind? ReturnKind(IMethodSymbol method)
+    public static SlotReturnKind? ReturnKind(IMethodSymbol method, ParseProblems? problems = null)
     {
-        if (!IsPlainInstanceMethod(method) || method.ReturnsByRef || method.ReturnsByRefReadonly)
+        if (PlainInstanceProblem(method) is { } why)
         {
+            problems.Refuse(ProblemKind.SlotSignature, method, method.Name, why);
+            return null;
+        }
+
+        if (method.ReturnsByRef || method.ReturnsByRefReadonly)
+        {
+            problems.Refuse(ProblemKind.SlotSignature, method, method.Name, "it returns by reference");
             return null;
         }
 
@@ -78,37 +94,65 @@ internal static class HandlerParser
             return SlotReturnKind.ValueTask;
         }
 
-        return KnownTypes.IsTask(method.ReturnType) ? SlotReturnKind.Task : null;
+        if (KnownTypes.IsTask(method.ReturnType))
+        {
+            return SlotReturnKind.Task;
+        }
+
+        problems.Refuse(ProblemKind.SlotSignature, method, method.Name, "it returns '" + method.ReturnType.ToDisplayString() + "'; a handler returns void, Task or ValueTask");
+        return null;
     }
 
-    public static EventSpec? Emit(IMethodSymbol method, AttributeData attribute, int index, CancellationToken cancellationToken)
+    public static EventSpec? Emit(IMethodSymbol method, AttributeData attribute, int index, CancellationToken cancellationToken, ParseProblems? problems = null)
     {
-        // Only a body-less partial declaration can receive the generated body; one the user implemented is not ours.
-        if (!IsPlainInstanceMethod(method) || !method.IsPartialDefinition || method.PartialImplementationPart is not null)
+        var valid = true;
+        if (PlainInstanceProblem(method) is { } why)
         {
-            return null;
+            valid = problems.Refuse(ProblemKind.EmitsSignature, method, method.Name, why);
+        }
+
+        // Only a body-less partial declaration can receive the generated body; one the user implemented is not ours.
+        // (The analyzers see the generator's own implementation in the compilation, and that one is fine.)
+        if (method.PartialImplementationPart is { } implementation && !KnownTypes.IsGeneratedByRoutilux(implementation))
+        {
+            valid = problems.Refuse(ProblemKind.EmitsNotPartial, implementation, method.Name, "it has a body");
+        }
+        else if (!method.IsPartialDefinition)
+        {
+            valid = problems.Refuse(ProblemKind.EmitsNotPartial, method, method.Name, HasPartialModifier(method, cancellationToken) ? "it has a body" : "it is not partial");
         }
 
         var isAsync = KnownTypes.IsValueTask(method.ReturnType);
         if (!method.ReturnsVoid && !isAsync)
         {
-            return null;
+            valid = problems.Refuse(ProblemKind.EmitsSignature, method, method.Name, "it returns '" + method.ReturnType.ToDisplayString() + "'; an event returns void or ValueTask");
         }
 
         var name = PortName(method, attribute);
-        if (name is null
-            || PayloadParser.Parameters(method) is not { } parameters
-            || Modifiers(method, cancellationToken) is not { } modifiers)
+        if (name is null)
+        {
+            valid = problems.Refuse(ProblemKind.EmptyName, attribute, method, "event", method.Name);
+        }
+
+        var parameters = PayloadParser.Parameters(method, problems, ProblemKind.EmitsSignature);
+        var modifiers = Modifiers(method, cancellationToken);
+        if (valid && parameters is not null && modifiers is null)
+        {
+            // What is left: async or extern, or a declaration split oddly by broken code.
+            valid = problems.Refuse(ProblemKind.EmitsNotPartial, method, method.Name, "it must be a single partial declaration without async or extern");
+        }
+
+        if (!valid || parameters is null || modifiers is null)
         {
             return null;
         }
 
         return new EventSpec(
             method.Name,
-            name,
+            name!,
             index,
-            parameters,
-            PayloadParser.PayloadType(parameters),
+            parameters.Value,
+            PayloadParser.PayloadType(parameters.Value),
             isAsync,
             modifiers,
             DocSummary.Of(method, cancellationToken),
@@ -117,13 +161,27 @@ internal static class HandlerParser
 
     /// <summary>
     /// Generated dispatch calls this.Method(...) and emit bodies use instance state, so static, generic and
-    /// explicitly implemented interface methods are out.
+    /// explicitly implemented interface methods are out. Null when the method is a plain instance method.
     /// </summary>
-    private static bool IsPlainInstanceMethod(IMethodSymbol method) =>
-        method.MethodKind == MethodKind.Ordinary
-        && !method.IsStatic
-        && !method.IsGenericMethod
-        && method.ExplicitInterfaceImplementations.IsEmpty;
+    private static string? PlainInstanceProblem(IMethodSymbol method) =>
+        method.MethodKind != MethodKind.Ordinary ? "it is not an ordinary method"
+        : method.IsStatic ? "it is static, and ports belong to a routine instance"
+        : method.IsGenericMethod ? "it is generic, and a port has one payload type"
+        : !method.ExplicitInterfaceImplementations.IsEmpty ? "it is an explicit interface implementation"
+        : null;
+
+    private static bool HasPartialModifier(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is MethodDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>[Slot(WhenFull)] as an expression, empty when not set, null when erroneous.</summary>
     private static string? WhenFull(AttributeData attribute)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Routilux.Generators.Model;
@@ -12,13 +13,23 @@ namespace Routilux.Generators.Parsing;
 /// </summary>
 internal static class JoinParser
 {
-    public static List<SlotSpec>? Slots(IMethodSymbol method, AttributeData attribute, int firstIndex, CancellationToken cancellationToken)
+    public static List<SlotSpec>? Slots(IMethodSymbol method, AttributeData attribute, int firstIndex, CancellationToken cancellationToken, ParseProblems? problems = null)
     {
+        var valid = true;
         var capacity = KnownTypes.NamedArgument(attribute, "Capacity", 0);
-        if (HandlerParser.ReturnKind(method) is not { } returnKind
-            || capacity < 0
-            || PayloadParser.Parameters(method) is not { } parameters
-            || PayloadParser.Payload(parameters).Count < 2)
+        if (capacity < 0)
+        {
+            valid = problems.Refuse(ProblemKind.NegativeCapacity, attribute, method, method.Name, capacity.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var returnKind = HandlerParser.ReturnKind(method, problems);
+        var parameters = PayloadParser.Parameters(method, problems, ProblemKind.SlotSignature);
+        if (parameters is { } declared && PayloadParser.Payload(declared).Count is var count and < 2)
+        {
+            valid = problems.Refuse(ProblemKind.JoinTooFewPayloads, method, method.Name, count.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (!valid || returnKind is null || parameters is null)
         {
             return null;
         }
@@ -26,9 +37,9 @@ internal static class JoinParser
         var summary = DocSummary.Of(method, cancellationToken);
         var optional = KnownTypes.NamedArgument(attribute, "Optional", false);
         var slots = new List<SlotSpec>();
-        for (var i = 0; i < parameters.Count; i++)
+        for (var i = 0; i < parameters.Value.Count; i++)
         {
-            var parameter = parameters[i];
+            var parameter = parameters.Value[i];
             if (parameter.Role != ParameterRole.Payload)
             {
                 continue;
@@ -44,9 +55,9 @@ internal static class JoinParser
                 method.Name,
                 SlotName(parameter.Name),
                 firstIndex + slots.Count,
-                parameters,
+                parameters.Value,
                 parameter.Type,
-                returnKind,
+                returnKind.Value,
                 summary,
                 optional,
                 capacity,

@@ -68,8 +68,8 @@ internal static class KnownTypes
         return ns is { IsGlobalNamespace: true };
     }
 
-    /// <summary>Whether the class or one of its base classes is itself a [Routine]; inheriting routines is not supported.</summary>
-    public static bool HasRoutineBase(INamedTypeSymbol type)
+    /// <summary>The nearest base class that is itself a [Routine], or null; inheriting routines is not supported.</summary>
+    public static INamedTypeSymbol? RoutineBase(INamedTypeSymbol type)
     {
         for (var current = type.BaseType; current is not null; current = current.BaseType)
         {
@@ -77,8 +77,24 @@ internal static class KnownTypes
             {
                 if (IsRoutineAttribute(attribute.AttributeClass))
                 {
-                    return true;
+                    return current;
                 }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a member was written by this generator: it marks everything with [GeneratedCode("Routilux.Generators", ...)].</summary>
+    public static bool IsGeneratedByRoutilux(ISymbol symbol)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "GeneratedCodeAttribute" }
+                && attribute.ConstructorArguments.Length == 2
+                && attribute.ConstructorArguments[0].Value is "Routilux.Generators")
+            {
+                return true;
             }
         }
 

@@ -21,21 +21,24 @@ internal static class PayloadParser
         "CompareTo", "Deconstruct", "Equals", "GetHashCode", "Rest", "ToString",
     };
 
-    /// <summary>The parameters of a handler, or null when one cannot be carried in a message.</summary>
-    public static EquatableArray<ParameterSpec>? Parameters(IMethodSymbol method)
+    /// <summary>
+    /// The parameters of a handler, or null when one cannot be carried in a message; each such parameter is recorded
+    /// as a problem of <paramref name="kind"/> (the method, why).
+    /// </summary>
+    public static EquatableArray<ParameterSpec>? Parameters(IMethodSymbol method, ParseProblems? problems = null, ProblemKind kind = ProblemKind.SlotSignature)
     {
         var parameters = new ParameterSpec[method.Parameters.Length];
+        var valid = true;
         for (var i = 0; i < parameters.Length; i++)
         {
             var parameter = method.Parameters[i];
             var type = parameter.Type;
 
             // ref and out cannot be fed from a queued value; ref structs and pointers cannot be generic arguments.
-            if (parameter.RefKind is not (RefKind.None or RefKind.In)
-                || type.IsRefLikeType
-                || type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer)
+            if (Unsupported(parameter) is { } why)
             {
-                return null;
+                valid = problems.Refuse(kind, parameter, method.Name, "parameter '" + parameter.Name + "' " + why);
+                continue;
             }
 
             var role = KnownTypes.IsCancellationToken(type) ? ParameterRole.CancellationToken
@@ -49,8 +52,16 @@ internal static class PayloadParser
                 parameter.IsParams);
         }
 
-        return new EquatableArray<ParameterSpec>(parameters);
+        return valid ? new EquatableArray<ParameterSpec>(parameters) : null;
     }
+
+    private static string? Unsupported(IParameterSymbol parameter) =>
+        parameter.RefKind is RefKind.Ref or RefKind.RefReadOnlyParameter ? "is passed by ref, and a message cannot be"
+        : parameter.RefKind == RefKind.Out ? "is an out parameter, and a message cannot fill it"
+        : parameter.RefKind != RefKind.None && parameter.RefKind != RefKind.In ? "has an unsupported ref kind"
+        : parameter.Type.IsRefLikeType ? "is a ref struct ('" + parameter.Type.Name + "'), which cannot be queued"
+        : parameter.Type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer ? "is a pointer, which cannot be queued"
+        : null;
 
     /// <summary>The narrowest visibility of the payload parameters' types.</summary>
     public static Visibility PayloadVisibility(IMethodSymbol method)
