@@ -54,6 +54,8 @@ public sealed partial class RoutineCell
         return blocked is null ? default : WaitAndDeliverAsync(blocked, job);
     }
 
+    // Pooled: a handler that emits faster than its consumers waits here often, and must not allocate for it.
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask WaitAndDeliverAsync(SlotQueue blocked, Job job)
     {
         while (true)

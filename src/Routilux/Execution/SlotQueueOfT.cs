@@ -17,6 +17,9 @@ internal sealed class SlotQueue<T> : SlotQueue
     private readonly Queue<SpaceWaiter> _waiters = new();
     private int _head;
 
+    // Waiting producers are woken when the queue has drained to this many messages (three quarters full).
+    private readonly int _lowWater;
+
     // The message being handled: out of the ring (its place is free for producers) but not yet done.
     private Envelope _inHand;
 
@@ -24,6 +27,7 @@ internal sealed class SlotQueue<T> : SlotQueue
         : base(owner, slot, capacity, policy)
     {
         _ring = new Envelope[capacity];
+        _lowWater = capacity - Math.Max(1, capacity / 4);
     }
 
     /// <summary>The payload of the message in the consumer's hand. Consumer only.</summary>
@@ -117,12 +121,16 @@ internal sealed class SlotQueue<T> : SlotQueue
 
             _count--;
 
-            // Wake every waiter: each retries, and the ones that find the queue full again re-register.
-            // Waking one only would lose the wake-up if that one was cancelled meanwhile. Signal completes
-            // continuations asynchronously, so calling it under the lock runs no user code here.
-            while (_waiters.Count > 0)
+            // Wake the waiting producers only once the queue has drained to its low-water mark, then all of them:
+            // each refills a quarter of the queue in one go instead of the whole crowd waking for every single
+            // free place. Nothing is lost: waiters exist only while the queue is full, and the consumer keeps
+            // taking until the mark is reached. Signal queues the continuation, so no user code runs under the lock.
+            if (_waiters.Count > 0 && _count <= _lowWater)
             {
-                _waiters.Dequeue().Signal();
+                while (_waiters.Count > 0)
+                {
+                    _waiters.Dequeue().Signal();
+                }
             }
         }
 
