@@ -112,8 +112,15 @@ public sealed partial class Worker
     private SlotQueue<T> ResolveEntry<T>(SlotPort<T> entry)
     {
         Runtime.ThrowIfDisposed();
-        var routine = Flow.Resolve(entry.Node, entry.ToString());
+
+        if (entry.Node is null)
+        {
+            throw PortGuard.Default();
+        }
+
+        // The slot's name, not entry.ToString(): a post must not format a string unless it fails.
         var slot = entry.Slot;
+        var routine = Flow.Resolve(entry.Node, slot.Name);
         if (!routine.IsEntry(slot.Index))
         {
             throw new ArgumentException(

@@ -40,7 +40,9 @@ public sealed class Flow
     public FlowRoutine? FindRoutine(string id) => _byId.GetValueOrDefault(id);
 
     /// <summary>Returns the routine that owns <paramref name="node"/>'s port, or explains why the port is not of this flow.</summary>
-    internal FlowRoutine Resolve(RoutineNode? node, string portDescription)
+    /// <param name="node">The port's routine.</param>
+    /// <param name="slotName">The port's slot, for the message only: nothing is formatted unless the port is foreign.</param>
+    internal FlowRoutine Resolve(RoutineNode? node, string slotName)
     {
         if (node is null)
         {
@@ -50,7 +52,7 @@ public sealed class Flow
         if (!ReferenceEquals(node.Owner, Builder) || node.Index >= Routines.Count || !ReferenceEquals(Routines[node.Index].Node, node))
         {
             throw new ArgumentException(
-                $"Slot '{portDescription}' belongs to flow '{node.Owner.Id}', not to flow '{Id}'. Post with ports taken from this flow's own routine handles.");
+                $"Slot '{node.Id}.{slotName}' belongs to flow '{node.Owner.Id}', not to flow '{Id}'. Post with ports taken from this flow's own routine handles.");
         }
 
         return Routines[node.Index];
