@@ -19,9 +19,6 @@ internal abstract class EventOutlet
     /// <summary>The event this outlet sends.</summary>
     public EventDescriptor Event { get; }
 
-    /// <summary>Whether the outbox holds messages not yet delivered.</summary>
-    public abstract bool HasPending { get; }
-
     /// <summary>
     /// Delivers the outbox to every target without waiting. Progress is kept, so a call after a wait resumes
     /// where the last one stopped.

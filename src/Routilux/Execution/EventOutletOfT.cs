@@ -18,8 +18,6 @@ internal sealed class EventOutlet<T> : EventOutlet
         _targets = targets;
     }
 
-    public override bool HasPending => _count > _deliveredItems;
-
     /// <summary>Whether any slot is connected to this event; emits to an unconnected event go nowhere.</summary>
     public bool IsConnected => _targets.Length > 0;
 
