@@ -14,6 +14,9 @@ public sealed partial class Worker
     private readonly ConcurrentDictionary<string, Job> _activeJobs = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _cancellation = new();
     private readonly CancellationTokenRegistration _runtimeRegistration;
+
+    // Disposed with the worker, so a long-lived caller token does not keep a removed worker reachable.
+    private readonly CancellationTokenRegistration _callerRegistration;
     private long _jobSequence;
     private long _jobsCompleted;
     private long _jobsFailed;
@@ -35,7 +38,7 @@ public sealed partial class Worker
         _runtimeRegistration = runtime.CancellationToken.UnsafeRegister(static s => ((Worker)s!).Cancel("The runtime was disposed."), this);
         if (cancellationToken.CanBeCanceled)
         {
-            cancellationToken.UnsafeRegister(static s => ((Worker)s!).Cancel("The worker's cancellation token was cancelled."), this);
+            _callerRegistration = cancellationToken.UnsafeRegister(static s => ((Worker)s!).Cancel("The worker's cancellation token was cancelled."), this);
         }
 
         _inactivityTimer = StartInactivityTimer();
@@ -147,6 +150,7 @@ public sealed partial class Worker
     internal void DetachFromRuntime()
     {
         _runtimeRegistration.Dispose();
+        _callerRegistration.Dispose();
         _inactivityTimer?.Dispose();
     }
 
