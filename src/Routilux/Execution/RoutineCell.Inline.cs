@@ -25,10 +25,31 @@ public sealed partial class RoutineCell
     /// this returns.
     /// </summary>
     /// <returns><see langword="true"/> when the message was taken (it ran, or it continues asynchronously).</returns>
-    internal bool TryRunInline<T>(SlotQueue<T> queue, T payload, Job job, RoutineCell emitter)
+    internal bool TryRunInline<T>(SlotQueue<T> queue, T payload, Job job, RoutineCell emitter) =>
+        TryRunInline(queue, payload, job, emitter._inlineDepth + 1, emitter);
+
+    /// <summary>
+    /// Runs a job's first message on the calling thread for <see cref="Worker.RunAsync{T}(SlotPort{T}, T, CancellationToken)"/>,
+    /// exactly as an emitter would run it inline. The caller holds <paramref name="job"/> open (its input is not
+    /// complete yet) until this returns.
+    /// </summary>
+    /// <returns><see langword="false"/> when the message must go through the queue instead.</returns>
+    internal bool TryRunFromCaller<T>(SlotQueue<T> queue, T payload, Job job)
+    {
+        // A handler run here would resume its awaits on the caller's synchronization context or task scheduler
+        // (a UI thread, a test framework's context) instead of the thread pool: such callers go through the queue.
+        if (SynchronizationContext.Current is not null || !ReferenceEquals(TaskScheduler.Current, TaskScheduler.Default) || job.IsStopped)
+        {
+            return false;
+        }
+
+        return TryRunInline(queue, payload, job, depth: 1, emitter: null);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool TryRunInline<T>(SlotQueue<T> queue, T payload, Job job, int depth, RoutineCell? emitter)
     {
         var slot = queue.Slot.Index;
-        var depth = emitter._inlineDepth + 1;
         if (queue.Count != 0 || depth > MaxInlineDepth || _buffers[slot] is not null || Worker.IsPaused
             || Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0)
         {
@@ -43,7 +64,7 @@ public sealed partial class RoutineCell
         }
 
         _inlineDepth = depth;
-        if (_recordHistory)
+        if (_recordHistory && emitter is not null)
         {
             // Only the history's start stamp needs the emitter; skip the reference write (a GC barrier) otherwise.
             _inlinedBy = emitter;

@@ -149,10 +149,15 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
 
     /// <summary>Returns <paramref name="cell"/>, or explains that an emit was called outside a worker. Called by generated code.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static RoutineCell EnsureAttached(RoutineCell? cell, string routine, string emitMethod) =>
-        cell ?? throw new InvalidOperationException(
-            $"'{routine}.{emitMethod}' was called on a routine instance that is not running in a flow. A routine emits only while a worker " +
-            "runs it: add it to a FlowBuilder, create a worker with Runtime.CreateWorker and post a job.");
+        cell ?? throw NotAttached(routine, emitMethod);
+
+    // Kept out of line: inlined into every emit, the message formatting would cost each hop a larger stack frame.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static InvalidOperationException NotAttached(string routine, string emitMethod) => new(
+        $"'{routine}.{emitMethod}' was called on a routine instance that is not running in a flow. A routine emits only while a worker " +
+        "runs it: add it to a FlowBuilder, create a worker with Runtime.CreateWorker and post a job.");
 
     /// <summary>The error for a slot index the generated dispatch does not know. Called by generated code.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]

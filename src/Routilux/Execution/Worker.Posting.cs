@@ -58,6 +58,84 @@ public sealed partial class Worker
     }
 
     /// <summary>
+    /// Runs a job with one message for an entry slot and returns it once it has finished. The handlers start on the
+    /// calling thread, the way an async method runs synchronously until its first incomplete await: when the entry
+    /// routine is idle, it and every idle routine downstream run right here, and the work moves to the thread pool
+    /// only where something has to wait (an awaiting handler, a full queue, a busy routine). A short flow therefore
+    /// finishes without a single thread switch. Use <see cref="StartAsync{T}(SlotPort{T}, T, CancellationToken)"/>
+    /// instead to hand the work off and go on at once.
+    /// </summary>
+    /// <remarks>
+    /// Called with a <see cref="SynchronizationContext"/> or a non-default <see cref="TaskScheduler"/> (a UI thread,
+    /// for example), the job starts on the thread pool instead, so handlers never resume on that context.
+    /// A failed or cancelled job is returned, not thrown: check <see cref="Job.Status"/> and <see cref="Job.Error"/>.
+    /// </remarks>
+    /// <typeparam name="T">The entry slot's payload type.</typeparam>
+    /// <param name="entry">An entry slot of the flow, for example <c>tokenizer.Text()</c>.</param>
+    /// <param name="payload">The payload.</param>
+    /// <param name="cancellationToken">Cancels the job (and stops waiting for queue capacity).</param>
+    /// <returns>The finished job; its <see cref="Job.Completion"/> has completed.</returns>
+    /// <exception cref="ArgumentException">The slot is not an entry of this flow.</exception>
+    /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
+    /// <exception cref="InvalidOperationException">The worker was cancelled.</exception>
+    public ValueTask<Job> RunAsync<T>(SlotPort<T> entry, T payload, CancellationToken cancellationToken = default) =>
+        RunAsync(entry, payload, null, cancellationToken);
+
+    /// <summary>
+    /// Runs a job with one message for an entry slot and the given settings (id, timeout, data), starting on the
+    /// calling thread, and returns it once it has finished.
+    /// </summary>
+    /// <inheritdoc cref="RunAsync{T}(SlotPort{T}, T, CancellationToken)"/>
+    /// <param name="entry">An entry slot of the flow.</param>
+    /// <param name="payload">The payload.</param>
+    /// <param name="options">The job's settings.</param>
+    /// <param name="cancellationToken">Cancels the job (and stops waiting for queue capacity).</param>
+    public ValueTask<Job> RunAsync<T>(SlotPort<T> entry, T payload, JobOptions? options, CancellationToken cancellationToken = default)
+    {
+        var queue = ResolveEntry(entry);
+        var job = OpenJob(options, cancellationToken);
+        bool ranHere;
+        try
+        {
+            ranHere = queue.Owner.TryRunFromCaller(queue, payload, job);
+        }
+        catch
+        {
+            job.CompleteInput();
+            throw;
+        }
+
+        if (!ranHere)
+        {
+            return EnqueueAndAwaitAsync(job, queue, payload, cancellationToken);
+        }
+
+        job.CompleteInput();
+        return job.Completion.IsCompleted ? new ValueTask<Job>(job) : AwaitCompletionAsync(job);
+    }
+
+    private async ValueTask<Job> EnqueueAndAwaitAsync<T>(Job job, SlotQueue<T> queue, T payload, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await EnqueueAsync(job, queue, payload, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            job.CompleteInput();
+        }
+
+        await job.Completion.ConfigureAwait(false);
+        return job;
+    }
+
+    private static async ValueTask<Job> AwaitCompletionAsync(Job job)
+    {
+        await job.Completion.ConfigureAwait(false);
+        return job;
+    }
+
+    /// <summary>
     /// Opens a job that takes input over time: post to it with <see cref="Job.PostAsync{T}"/>, then call
     /// <see cref="Job.CompleteInput"/>; the job completes by itself once its input is complete and its work drained.
     /// </summary>

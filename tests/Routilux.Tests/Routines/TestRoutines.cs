@@ -226,3 +226,22 @@ public partial class Shapes
         return Task.CompletedTask;
     }
 }
+
+/// <summary>Records the managed thread of every run, then passes the value on plus one.</summary>
+[Routine]
+public partial class ThreadRecorder
+{
+    private readonly ConcurrentQueue<int> _threads;
+
+    public ThreadRecorder(ConcurrentQueue<int> threads) => _threads = threads;
+
+    [Slot]
+    public void In(int value)
+    {
+        _threads.Enqueue(Environment.CurrentManagedThreadId);
+        Out(value + 1);
+    }
+
+    [Emits]
+    public partial void Out(int value);
+}
