@@ -6,7 +6,8 @@ namespace Routilux.Benchmarks;
 
 /// <summary>
 /// Latency: one message through the same 10-stage chain and back to the caller. Routilux: StartAsync then await
-/// Job.Completion (the job completes when the 10th stage has handled the message). Peers: post one message and
+/// Job.Completion (the job completes when the 10th stage has handled the message), and RunAsync (start on the
+/// calling thread, return the finished job). Peers: post one message and
 /// await a TaskCompletionSource the 10th stage completes (continuations asynchronous, as Job.Completion's). The
 /// pipelines live across iterations.
 /// </summary>
@@ -44,6 +45,26 @@ public class LatencyBenchmarks
         var job = await _worker!.StartAsync(_entry, 0);
         Shape.Check(await job.Completion, job, "Latency.Routilux");
         Shape.Check(ExpectedSum, _sink.Sum, "Latency.Routilux sum");
+        _verified++;
+        return _sink.Sum;
+    }
+
+    /// <summary>The same chain, run with RunAsync.</summary>
+    [GlobalSetup(Target = nameof(RoutiluxRunAsync))]
+    public void SetupRoutiluxRunAsync() => SetupRoutilux();
+
+    /// <summary>
+    /// Routilux: one job of one message with Worker.RunAsync, which starts the job on the calling thread and returns it
+    /// finished; the idle chain runs right there, so the round trip has no thread switch.
+    /// </summary>
+    [Benchmark]
+    [Workload(1, "round trip", Role.Routilux)]
+    public async Task<long> RoutiluxRunAsync()
+    {
+        _sink!.Reset();
+        var job = await _worker!.RunAsync(_entry, 0);
+        Shape.Check(job.Status, job, "Latency.RoutiluxRunAsync");
+        Shape.Check(ExpectedSum, _sink.Sum, "Latency.RoutiluxRunAsync sum");
         _verified++;
         return _sink.Sum;
     }
