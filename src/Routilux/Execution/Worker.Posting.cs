@@ -34,15 +34,7 @@ public sealed partial class Worker
     {
         var queue = ResolveEntry(entry);
         var job = OpenJob(options, cancellationToken);
-        try
-        {
-            await EnqueueAsync(job, queue, payload, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            job.CompleteInput();
-        }
-
+        await PostOnlyMessageAsync(job, queue, payload, cancellationToken).ConfigureAwait(false);
         return job;
     }
 
@@ -116,6 +108,14 @@ public sealed partial class Worker
 
     private async ValueTask<Job> EnqueueAndAwaitAsync<T>(Job job, SlotQueue<T> queue, T payload, CancellationToken cancellationToken)
     {
+        await PostOnlyMessageAsync(job, queue, payload, cancellationToken).ConfigureAwait(false);
+        await job.Completion.ConfigureAwait(false);
+        return job;
+    }
+
+    /// <summary>Queues the one message of a job started with a payload, then closes its input whatever happened.</summary>
+    private async ValueTask PostOnlyMessageAsync<T>(Job job, SlotQueue<T> queue, T payload, CancellationToken cancellationToken)
+    {
         try
         {
             await EnqueueAsync(job, queue, payload, cancellationToken).ConfigureAwait(false);
@@ -124,9 +124,6 @@ public sealed partial class Worker
         {
             job.CompleteInput();
         }
-
-        await job.Completion.ConfigureAwait(false);
-        return job;
     }
 
     private static async ValueTask<Job> AwaitCompletionAsync(Job job)
