@@ -50,7 +50,8 @@ public abstract class EventDescriptor
     /// <summary>Creates this event's outlet for one routine instance (<paramref name="owner"/>), delivering to <paramref name="targets"/>.</summary>
     /// <param name="owner">The cell that emits on the outlet.</param>
     /// <param name="targets">Queues of connected slots; the flow checked that their payload type is this event's.</param>
-    internal abstract EventOutlet CreateOutlet(RoutineCell owner, IReadOnlyList<SlotQueue> targets);
+    /// <param name="cuts">For each target, whether streams cross that connection through the queue (<see cref="StreamSegments"/>).</param>
+    internal abstract EventOutlet CreateOutlet(RoutineCell owner, IReadOnlyList<SlotQueue> targets, bool[] cuts);
 
     /// <inheritdoc />
     public override string ToString() => $"{Name}({PayloadType.Name})";
@@ -65,7 +66,7 @@ internal sealed class EventDescriptor<T> : EventDescriptor
     {
     }
 
-    internal override EventOutlet CreateOutlet(RoutineCell owner, IReadOnlyList<SlotQueue> targets)
+    internal override EventOutlet CreateOutlet(RoutineCell owner, IReadOnlyList<SlotQueue> targets, bool[] cuts)
     {
         var typed = new SlotQueue<T>[targets.Count];
         for (var i = 0; i < typed.Length; i++)
@@ -73,6 +74,6 @@ internal sealed class EventDescriptor<T> : EventDescriptor
             typed[i] = (SlotQueue<T>)targets[i];
         }
 
-        return new EventOutlet<T>(owner, this, typed);
+        return new EventOutlet<T>(owner, this, typed, cuts);
     }
 }

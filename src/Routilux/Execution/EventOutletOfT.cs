@@ -5,6 +5,9 @@ namespace Routilux.Execution;
 internal sealed class EventOutlet<T> : EventOutlet
 {
     private readonly SlotQueue<T>[] _targets;
+
+    // For each target, whether a streaming owner hands messages over through the queue instead of running it inline.
+    private readonly bool[] _cuts;
     private T[] _outbox = new T[4];
     private int _count;
 
@@ -12,10 +15,11 @@ internal sealed class EventOutlet<T> : EventOutlet
     private int _deliveredItems;
     private int _deliveredTargets;
 
-    public EventOutlet(RoutineCell owner, EventDescriptor @event, SlotQueue<T>[] targets)
+    public EventOutlet(RoutineCell owner, EventDescriptor @event, SlotQueue<T>[] targets, bool[] cuts)
         : base(owner, @event)
     {
         _targets = targets;
+        _cuts = cuts;
     }
 
     /// <summary>Whether any slot is connected to this event; emits to an unconnected event go nowhere.</summary>
@@ -55,15 +59,17 @@ internal sealed class EventOutlet<T> : EventOutlet
 
                 // Count the message into its job before it becomes visible to the consumer, which may finish
                 // it at once; the emitting message still holds the job open, so this never reaches zero early.
-                // Fused dispatch first: an idle consumer with nothing queued runs the message right here.
-                if (target.Owner.TryRunInline(target, payload, job, Owner))
+                // Fused dispatch first: an idle consumer with nothing queued runs the message right here. A stream
+                // crossing a cut goes through the queue, and the rest of the chain runs on another core.
+                var handOff = _cuts[_deliveredTargets] && Owner.IsStreaming;
+                if (!handOff && target.Owner.TryRunInline(target, payload, job, Owner))
                 {
                     _deliveredTargets++;
                     continue;
                 }
 
                 job.AddPending();
-                switch (target.TryEnqueue(payload, job, waiter))
+                switch (handOff ? target.TryHandOff(payload, job, waiter) : target.TryEnqueue(payload, job, waiter))
                 {
                     case EnqueueOutcome.MustWait:
                         job.ReleasePendingNotLast();

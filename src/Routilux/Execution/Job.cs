@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Routilux.Execution;
 
 namespace Routilux;
 
@@ -15,8 +16,9 @@ public sealed partial class Job
     private CancellationTokenRegistration _workerRegistration;
     private CancellationTokenRegistration _callerRegistration;
 
-    // Messages of this job queued or running, plus one while the input is open.
-    private int _pending = 1;
+    // Messages of this job queued or running, plus one while the input is open. On a cache line of its own: producers
+    // count every message in, while consumers on other cores read the job's status for every message they take.
+    private PaddedFlag _pending = new() { Value = 1 };
 
     // Of those, the messages parked in activation buffers (batches, joins) rather than queued or running.
     private int _parked;
@@ -148,15 +150,15 @@ public sealed partial class Job
         "Raise JobOptions.Timeout if the work needs longer."));
 
     /// <summary>Counts one more message of this job as queued or running.</summary>
-    internal void AddPending() => Interlocked.Increment(ref _pending);
+    internal void AddPending() => Interlocked.Increment(ref _pending.Value);
 
     /// <summary>Counts one more message unless the job already finished, for posts from outside.</summary>
     internal bool TryAddPending()
     {
-        var current = Volatile.Read(ref _pending);
+        var current = Volatile.Read(ref _pending.Value);
         while (current > 0 && !IsStopped)
         {
-            var seen = Interlocked.CompareExchange(ref _pending, current + 1, current);
+            var seen = Interlocked.CompareExchange(ref _pending.Value, current + 1, current);
             if (seen == current)
             {
                 return true;
@@ -171,7 +173,7 @@ public sealed partial class Job
     /// <summary>Counts <paramref name="count"/> messages of this job as done; the last one finishes the job.</summary>
     internal void ReleasePending(int count = 1)
     {
-        var remaining = Interlocked.Add(ref _pending, -count);
+        var remaining = Interlocked.Add(ref _pending.Value, -count);
         Debug.Assert(remaining >= 0, "Job pending count went negative.");
         if (remaining == 0)
         {
@@ -190,7 +192,7 @@ public sealed partial class Job
     internal void Park(int count)
     {
         var parked = Interlocked.Add(ref _parked, count);
-        if (parked == Volatile.Read(ref _pending))
+        if (parked == Volatile.Read(ref _pending.Value))
         {
             Worker.OnJobQuiescent(this);
         }
@@ -204,7 +206,7 @@ public sealed partial class Job
     {
         get
         {
-            var pending = Volatile.Read(ref _pending);
+            var pending = Volatile.Read(ref _pending.Value);
             return pending > 0 && pending == Volatile.Read(ref _parked);
         }
     }
@@ -212,7 +214,7 @@ public sealed partial class Job
     /// <summary>Undoes an <see cref="AddPending"/> whose message was not queued; the caller still holds the job open.</summary>
     internal void ReleasePendingNotLast()
     {
-        var remaining = Interlocked.Decrement(ref _pending);
+        var remaining = Interlocked.Decrement(ref _pending.Value);
         Debug.Assert(remaining > 0, "A pending count undo must never finish the job.");
     }
 

@@ -3,6 +3,10 @@ namespace Routilux.Execution;
 /// <summary>Delivering the outbox to connected queues, waiting (without a thread) while one is full.</summary>
 public sealed partial class RoutineCell
 {
+    // AwaitSpace and OnSpaceSignalled meet here: the waiter is registered (and may be woken) before AwaitSpace has
+    // set the wait up, so whichever of the two comes second carries on. 0: neither yet, 1: parked, 2: woke first.
+    private int _spaceHandshake;
+
     /// <summary>
     /// Parks the message in hand until <paramref name="blocked"/> has room; <see cref="OnSpaceSignalled"/> resumes it.
     /// The waiter is already registered with the queue.
@@ -12,10 +16,30 @@ public sealed partial class RoutineCell
         var job = _currentJob!;
         OwnPending(job);
         _blockedQueue = blocked;
+        if (Interlocked.CompareExchange(ref _spaceHandshake, 1, 0) == 2)
+        {
+            // Woken before the wait was set up: resume on a fresh work item, not deeper in this stack.
+            _spaceHandshake = 0;
+            ThreadPool.UnsafeQueueUserWorkItem(static cell => cell.ResumeAfterSpace(), this, preferLocal: true);
+            return;
+        }
+
         CancelIfStopped(_deliveryWaiter, job);
     }
 
     private void OnSpaceSignalled()
+    {
+        if (Interlocked.CompareExchange(ref _spaceHandshake, 2, 0) == 0)
+        {
+            // AwaitSpace is still setting the wait up on another thread; it resumes the message when done.
+            return;
+        }
+
+        _spaceHandshake = 0;
+        ResumeAfterSpace();
+    }
+
+    private void ResumeAfterSpace()
     {
         try
         {
@@ -111,6 +135,7 @@ public sealed partial class RoutineCell
     /// <returns><see langword="null"/> when all was delivered, otherwise the full queue <paramref name="waiter"/> is registered on.</returns>
     private SlotQueue? TryDeliverOutbox(Job job, SpaceWaiter waiter)
     {
+        CountDelivery();
         foreach (var outlet in _outlets)
         {
             // TryDeliver returns at once when its outbox is empty: one virtual call per outlet, not two.

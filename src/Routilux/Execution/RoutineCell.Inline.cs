@@ -50,8 +50,9 @@ public sealed partial class RoutineCell
     private bool TryRunInline<T>(SlotQueue<T> queue, T payload, Job job, int depth, RoutineCell? emitter)
     {
         var slot = queue.Slot.Index;
-        if (queue.Count != 0 || depth > MaxInlineDepth || _buffers[slot] is not null || Worker.IsPaused
-            || Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0)
+        // A plain read of the claim first: a busy cell's flag is then only read, and stays shared between cores.
+        if (Volatile.Read(ref _scheduled.Value) != 0 || queue.Count != 0 || depth > MaxInlineDepth || _buffers[slot] is not null
+            || Worker.IsPaused || Interlocked.CompareExchange(ref _scheduled.Value, 1, 0) != 0)
         {
             return false;
         }
@@ -64,6 +65,7 @@ public sealed partial class RoutineCell
         }
 
         _inlineDepth = depth;
+        _streaming = emitter is not null && emitter._streaming;
         if (_recordHistory && emitter is not null)
         {
             // Only the history's start stamp needs the emitter; skip the reference write (a GC barrier) otherwise.
@@ -107,6 +109,12 @@ public sealed partial class RoutineCell
     /// </summary>
     private void OwnPending(Job job)
     {
+        // Whoever continues the message may run on another thread at once: nothing may stay owed past here.
+        EndTurn();
+
+        // The same fence as going idle, for the producers of this cell's queues while the message waits.
+        Interlocked.MemoryBarrier();
+        WakeStrandedProducers();
         if (_handBorrowed)
         {
             _handBorrowed = false;
@@ -118,7 +126,7 @@ public sealed partial class RoutineCell
     private void ReleaseClaim()
     {
         // The same fence as going idle: a producer that queued while we held the claim left the message to us.
-        Interlocked.Exchange(ref _scheduled, 0);
+        Interlocked.Exchange(ref _scheduled.Value, 0);
         if (HasQueuedMessages())
         {
             Schedule();

@@ -13,6 +13,8 @@ public sealed partial class RoutineCell
     {
         try
         {
+            BeginTurn();
+            ResetStreaming();
             Worker.Touch();
             for (var handled = 0; handled < MessagesPerTurn; handled++)
             {
@@ -29,21 +31,33 @@ public sealed partial class RoutineCell
                 var queue = Worker.IsPaused ? null : NextQueue();
                 if (queue is null)
                 {
+                    // Still owing while it waits: paying now would touch the job's count, which the stream's
+                    // producer is updating on another core, once per message.
+                    if (!Worker.IsPaused && WaitBrieflyForStream())
+                    {
+                        continue;
+                    }
+
+                    EndTurn();
+
                     if (TryGoIdle())
                     {
                         return;
                     }
 
+                    BeginTurn();
                     continue;
                 }
 
                 if (!HandleHead(queue))
                 {
+                    // The turn already ended where the message went asynchronous (OwnPending).
                     return;
                 }
             }
 
             // Still scheduled: give the thread back and come again, so other routines get their turn.
+            EndTurn();
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
         catch (Exception ex)
@@ -56,9 +70,10 @@ public sealed partial class RoutineCell
     {
         // A full fence: a producer that queued after our last look saw _scheduled == 1 and left the work to us.
         // Resume clears the pause before it schedules, so a paused cell that goes idle here is woken by it.
-        Interlocked.Exchange(ref _scheduled, 0);
+        Interlocked.Exchange(ref _scheduled.Value, 0);
+        WakeStrandedProducers();
         Worker.Touch();
-        return Worker.IsPaused || !HasQueuedMessages() || Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0;
+        return Worker.IsPaused || !HasQueuedMessages() || Interlocked.CompareExchange(ref _scheduled.Value, 1, 0) != 0;
     }
 
     /// <summary>Takes the head of <paramref name="queue"/> and runs its handler.</summary>
@@ -75,7 +90,7 @@ public sealed partial class RoutineCell
         {
             // The job failed or was cancelled: its remaining messages are dropped, and counted out of it.
             queue.ReleaseInHand();
-            job.ReleasePending();
+            ReleaseFinished(job, 1);
             return true;
         }
 
@@ -252,7 +267,19 @@ public sealed partial class RoutineCell
         _handJoinGroup = -1;
         if (count > 0)
         {
-            job.ReleasePending(count);
+            ReleaseFinished(job, count);
+        }
+    }
+
+    /// <summary>
+    /// After a full fence, wakes producers waiting for room that a take's unfenced look may have missed (see
+    /// <see cref="SlotQueue.WakeWaitersIfDrained"/>).
+    /// </summary>
+    private void WakeStrandedProducers()
+    {
+        foreach (var queue in _queues)
+        {
+            queue.WakeWaitersIfDrained();
         }
     }
 
@@ -279,6 +306,7 @@ public sealed partial class RoutineCell
     /// </summary>
     private void RecoverFromInternalError(Exception ex)
     {
+        EndTurn();
         var job = _currentJob;
         var count = _handCount;
         _currentJob = null;
@@ -299,7 +327,7 @@ public sealed partial class RoutineCell
             }
         }
 
-        Interlocked.Exchange(ref _scheduled, 0);
+        Interlocked.Exchange(ref _scheduled.Value, 0);
         if (HasQueuedMessages())
         {
             Schedule();

@@ -16,7 +16,10 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
     private readonly IRoutine _routine;
     private readonly SlotQueue[] _queues;
     private EventOutlet[] _outlets = Array.Empty<EventOutlet>();
-    private int _scheduled;
+
+    // 1 while the cell is claimed: scheduled on the pool, running, or run inline. Producers on other cores read it
+    // for every message they queue, so it lives on its own cache line, away from the fields the cell writes per message.
+    private PaddedFlag _scheduled;
     private int _nextSlot;
     private bool _outboxDirty;
     private Job? _currentJob;
@@ -75,6 +78,12 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
 
     /// <summary>The routine's state after its latest handler run.</summary>
     internal RoutineState State { get; private set; }
+
+    /// <summary>Whether the cell is claimed: scheduled, running its queue, or running a message inline.</summary>
+    internal bool IsRunning => Volatile.Read(ref _scheduled.Value) != 0 && !Worker.IsPaused;
+
+    /// <summary>Whether a thread is running a turn of the cell now (not merely scheduled, parked, or run inline).</summary>
+    internal bool IsInTurn => Volatile.Read(ref _turnThread) != 0;
 
     /// <summary>Whether a message is in hand (running, retrying, or waiting for room downstream).</summary>
     internal bool IsBusy => Volatile.Read(ref _currentJob) is not null;
@@ -168,13 +177,28 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
     internal void Schedule()
     {
         // Always a CAS, never a plain read first: it is the fence that pairs with the one in TryGoIdle.
-        if (Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
+        if (Interlocked.CompareExchange(ref _scheduled.Value, 1, 0) == 0)
         {
-            // The local queue: a message posted from a pool thread is then handled by that same thread once it
-            // yields, with no cross-thread wake-up; idle threads still steal it when this one stays busy.
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+            Dispatch();
         }
     }
+
+    /// <summary>
+    /// <see cref="Schedule"/> for a producer that has just made a full fence after queueing (a slot queue's lock
+    /// release): the fence pairs with TryGoIdle's, so a plain read may come first. A cell that is already running
+    /// is then only read, not written, and its flag's cache line stays shared instead of bouncing between cores.
+    /// </summary>
+    internal void ScheduleAfterFence(bool preferLocal)
+    {
+        if (Volatile.Read(ref _scheduled.Value) == 0 && Interlocked.CompareExchange(ref _scheduled.Value, 1, 0) == 0)
+        {
+            Dispatch(preferLocal);
+        }
+    }
+
+    // By default the local queue: a message posted from a pool thread is then handled by that same thread once it
+    // yields, with no cross-thread wake-up; idle threads still steal it when this one stays busy.
+    private void Dispatch(bool preferLocal = true) => ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal);
 
     /// <summary>Schedules the cell if messages are waiting: used when a pause ends.</summary>
     internal void ScheduleIfWorkWaiting()
@@ -185,7 +209,10 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
         }
     }
 
-    /// <summary>Whether any slot queue holds a message; used to decide whether the cell may go idle.</summary>
+    /// <summary>
+    /// Whether any slot queue holds a message; used to decide whether the cell may go idle. Any thread: it is read
+    /// right after the claim is given up, when another thread may already be the consumer.
+    /// </summary>
     private bool HasQueuedMessages()
     {
         // Only buffering routines ever get flush requests; skip the concurrent queue's check on the hot path.
@@ -218,7 +245,7 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
             }
 
             var queue = _queues[index];
-            if (queue.Count > 0 && IsTakeable(index))
+            if (queue.HasQueued && IsTakeable(index))
             {
                 _currentSlot = index;
                 _nextSlot = index + 1 == count ? 0 : index + 1;

@@ -2,14 +2,22 @@ namespace Routilux.Execution;
 
 /// <summary>
 /// The bounded input queue of one slot of one routine instance. Many producers (events connected to the slot,
-/// or callers posting into a job) enqueue; the owning <see cref="RoutineCell"/> is the only consumer.
+/// or callers posting into a job) enqueue; the owning <see cref="RoutineCell"/> is the only consumer. Producers
+/// serialize among themselves on a small lock; the consumer takes without one (except under DropOldest, where a
+/// producer may evict the head), so a producer and a consumer on two cores do not contend per message.
 /// </summary>
 internal abstract class SlotQueue
 {
     private long _dropped;
 
-    protected SlotQueue(RoutineCell owner, SlotDescriptor slot, int capacity, QueueFullPolicy policy)
+    // The typed subclass's ring, kept here so that it sits with the other fields producers read, before the indices:
+    // a subclass field would land after them, on the cache line of the message in hand, which the consumer writes
+    // for every message.
+    private protected readonly Array _ringStorage;
+
+    protected SlotQueue(RoutineCell owner, SlotDescriptor slot, int capacity, QueueFullPolicy policy, Array ring)
     {
+        _ringStorage = ring;
         Owner = owner;
         Slot = slot;
         Capacity = capacity;
@@ -31,16 +39,42 @@ internal abstract class SlotQueue
     /// <summary>The most messages the queue holds; a producer waits when it is full.</summary>
     public int Capacity { get; }
 
-    // Written by the typed subclass under its lock; read here without one (a snapshot is all readers need).
-    private protected int _count;
+    // Written by the typed subclass: the tail side under the producers' lock, the head side by the consumer.
+    private protected QueueIndices _indices;
 
-    /// <summary>The number of queued messages, not counting the one in the consumer's hand.</summary>
-    /// <remarks>Not virtual: the hot path reads it several times per message.</remarks>
-    public int Count => Volatile.Read(ref _count);
+    /// <summary>The number of queued messages, not counting the one in the consumer's hand. A snapshot from any thread.</summary>
+    /// <remarks>Not virtual: the hot path reads it. Head first: read the other way round, a take in between could make it negative.</remarks>
+    public int Count
+    {
+        get
+        {
+            var head = Volatile.Read(ref _indices.Head);
+            var count = Volatile.Read(ref _indices.Tail) - head;
+            return count <= 0 ? 0 : (int)Math.Min(count, Capacity);
+        }
+    }
+
+    /// <summary>
+    /// Whether a message is queued, as the consumer sees it: its cached view of the tail first, the real tail only
+    /// when the cache says empty. Consumer only.
+    /// </summary>
+    public bool HasQueued
+    {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get => _indices.CachedTail > _indices.Head || RefreshTail();
+    }
+
+    private bool RefreshTail()
+    {
+        // Acquire: the messages up to this tail were written before it was published.
+        var tail = Volatile.Read(ref _indices.Tail);
+        _indices.CachedTail = tail;
+        return tail > Volatile.Read(ref _indices.Head);
+    }
 
     /// <summary>
     /// Moves the head message into the consumer's hand (freeing its place and waking producers waiting for room)
-    /// and returns its job. Consumer only, and only when <see cref="Count"/> &gt; 0.
+    /// and returns its job. Consumer only, and only when <see cref="HasQueued"/>.
     /// </summary>
     public abstract Job TakeHead();
 
@@ -49,6 +83,13 @@ internal abstract class SlotQueue
 
     /// <summary>Drops a waiter that stopped waiting (its job ended), so it is not woken later.</summary>
     public abstract void Unregister(SpaceWaiter waiter);
+
+    /// <summary>
+    /// Wakes waiting producers if the queue has drained to its low-water mark. The consumer calls it after a full
+    /// fence (going idle, a handler going asynchronous): its per-take check reads the waiter flag without one, and
+    /// could miss a producer that registered at that very moment.
+    /// </summary>
+    public abstract void WakeWaitersIfDrained();
 
     /// <summary>A snapshot for monitoring.</summary>
     public QueueState Snapshot() => new(Owner.RoutineId, Slot.Name, Count, Capacity, Policy, Dropped);

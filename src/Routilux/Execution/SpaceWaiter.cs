@@ -44,7 +44,9 @@ internal sealed class SpaceWaiter : IValueTaskSource<bool>, IThreadPoolWorkItem
         if (Interlocked.Exchange(ref _armed, 0) == 1)
         {
             _spaceFreed = spaceFreed;
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+            // The global queue: the thread signalling is a consumer in the middle of its turn, and the producer should
+            // resume on another thread now, not behind that turn on this thread's local queue.
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
     }
 

@@ -156,6 +156,7 @@ public sealed partial class Worker
 
     private void ConnectOutlets()
     {
+        var cuts = StreamSegments.Cuts(Flow, Options.SpreadStreams ? Options.StreamProcessors ?? Environment.ProcessorCount : 1);
         foreach (var cell in _cells)
         {
             var events = cell.Routine.Descriptor.Events;
@@ -163,15 +164,18 @@ public sealed partial class Worker
             for (var e = 0; e < outlets.Length; e++)
             {
                 var targets = new List<SlotQueue>();
-                foreach (var connection in Flow.Connections)
+                var targetCuts = new List<bool>();
+                for (var c = 0; c < Flow.Connections.Count; c++)
                 {
+                    var connection = Flow.Connections[c];
                     if (connection.Source == cell.Routine && connection.Event == events[e])
                     {
                         targets.Add(_cells[connection.Target.Index].Queue(connection.Slot.Index));
+                        targetCuts.Add(cuts[c]);
                     }
                 }
 
-                outlets[e] = events[e].CreateOutlet(cell, targets);
+                outlets[e] = events[e].CreateOutlet(cell, targets, targetCuts.ToArray());
             }
 
             cell.ConnectOutlets(outlets);

@@ -24,4 +24,20 @@ public sealed class WorkerOptions
     /// reads the clock twice per handler run; switch it off for the last nanoseconds of a high-throughput stream.
     /// </summary>
     public bool RecordHistory { get; init; } = true;
+
+    /// <summary>
+    /// Whether a steady stream through a long chain is spread over the machine's cores (default <see langword="true"/>).
+    /// A routine that delivers many messages in one turn or handler run is streaming; its messages then cross the
+    /// flow's cuts (chosen from the flow's longest chain, one segment per core, at least four routines each) through
+    /// the slot queue, so each segment runs on its own pool thread, while within a segment idle routines still run
+    /// inline. Single messages and short flows are never split. Switch it off to keep every fused chain on the thread
+    /// that started it, for example when the worker shares the machine with other busy work.
+    /// </summary>
+    public bool SpreadStreams { get; init; } = true;
+
+    /// <summary>
+    /// The cores a stream is spread over (see <c>StreamSegments</c>); the machine's processor count unless a test
+    /// pins it, so that whether a flow is cut does not depend on the machine the test runs on.
+    /// </summary>
+    internal int? StreamProcessors { get; init; }
 }

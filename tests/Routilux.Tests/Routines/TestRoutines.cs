@@ -245,3 +245,15 @@ public partial class ThreadRecorder
     [Emits]
     public partial void Out(int value);
 }
+
+/// <summary>Counts what it receives; cheap to watch from another thread while a stream runs.</summary>
+[Routine]
+public partial class CountingSink
+{
+    private long _count;
+
+    public long Count => Interlocked.Read(ref _count);
+
+    [Slot]
+    public void In(int value) => Interlocked.Increment(ref _count);
+}

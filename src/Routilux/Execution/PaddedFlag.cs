@@ -1,0 +1,19 @@
+using System.Runtime.InteropServices;
+
+namespace Routilux.Execution;
+
+/// <summary>
+/// An <see cref="int"/> on a cache line of its own, for a value that another core touches on every message while
+/// the fields around it are written by their owner: a cell's "scheduled" claim, which every producer reads, and a
+/// job's pending count, which producers update while consumers read the job's status.
+/// </summary>
+[StructLayout(LayoutKind.Explicit, Size = 2 * Spacing)]
+internal struct PaddedFlag
+{
+    // 128 bytes either side: x64 and Arm64 prefetch cache lines in pairs.
+    private const int Spacing = 128;
+
+    /// <summary>The value.</summary>
+    [FieldOffset(Spacing)]
+    public int Value;
+}

@@ -1,0 +1,83 @@
+using Routilux.Execution;
+using Routilux.Tests.Routines;
+
+namespace Routilux.Tests;
+
+/// <summary>Where a stream's fused chain is cut across cores: decided once per worker from the flow's shape.</summary>
+public class StreamSegmentsTests
+{
+    /// <summary>A linear chain of <paramref name="length"/> AddOne routines, r0 -> r1 -> ...</summary>
+    private static Flow Chain(int length)
+    {
+        var flow = new FlowBuilder($"chain{length}");
+        var previous = flow.Add<AddOne>("r0");
+        flow.Entry(previous.In());
+        for (var i = 1; i < length; i++)
+        {
+            var next = flow.Add<AddOne>($"r{i}");
+            flow.Connect(previous.Out(), next.In());
+            previous = next;
+        }
+
+        return flow.Build();
+    }
+
+    private static string[] CutConnections(Flow flow, int processors)
+    {
+        var cuts = StreamSegments.Cuts(flow, processors);
+        return flow.Connections.Where((_, i) => cuts[i]).Select(c => $"{c.Source.Id}->{c.Target.Id}").ToArray();
+    }
+
+    [Fact]
+    public void An_eleven_routine_chain_on_two_cores_is_cut_once_near_its_middle()
+    {
+        // Longest chains 11, 10, ..., 1; segments of six: r0..r5 on one core, r6..r10 on the other.
+        Assert.Equal(["r5->r6"], CutConnections(Chain(11), processors: 2));
+    }
+
+    [Fact]
+    public void A_twelve_routine_chain_is_cut_into_two_equal_halves_not_a_stub_and_two_halves()
+    {
+        Assert.Equal(["r5->r6"], CutConnections(Chain(12), processors: 2));
+    }
+
+    [Fact]
+    public void On_four_cores_the_same_chain_gets_three_segments_of_at_least_four_routines()
+    {
+        Assert.Equal(["r3->r4", "r7->r8"], CutConnections(Chain(11), processors: 4));
+    }
+
+    [Fact]
+    public void One_core_or_a_chain_shorter_than_two_segments_is_never_cut()
+    {
+        Assert.Empty(CutConnections(Chain(11), processors: 1));
+        Assert.Empty(CutConnections(Chain(7), processors: 2));
+        Assert.Empty(CutConnections(Chain(7), processors: 64));
+    }
+
+    [Fact]
+    public void A_cycle_counts_once_and_does_not_hang_the_plan()
+    {
+        var flow = new FlowBuilder("cycle");
+        var a = flow.Add<AddOne>("a");
+        var b = flow.Add<AddOne>("b");
+        var c = flow.Add<AddOne>("c");
+        flow.Connect(a.Out(), b.In());
+        flow.Connect(b.Out(), c.In());
+        flow.Connect(c.Out(), a.In());
+        flow.Entry(a.In());
+
+        var lengths = StreamSegments.LongestChains(flow.Build());
+
+        Assert.Equal([3, 2, 1], lengths);
+    }
+
+    [Fact]
+    public void A_ten_thousand_routine_chain_is_planned_without_recursion()
+    {
+        var lengths = StreamSegments.LongestChains(Chain(10_000));
+
+        Assert.Equal(10_000, lengths[0]);
+        Assert.Equal(1, lengths[^1]);
+    }
+}
