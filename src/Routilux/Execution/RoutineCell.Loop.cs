@@ -31,14 +31,13 @@ public sealed partial class RoutineCell
                 var queue = Worker.IsPaused ? null : NextQueue();
                 if (queue is null)
                 {
-                    // Still owing while it waits: paying now would touch the job's count, which the stream's
-                    // producer is updating on another core, once per message.
+                    // Paid before waiting for more: a job whose last message this was completes now, not after the wait.
+                    EndTurn();
                     if (!Worker.IsPaused && WaitBrieflyForStream())
                     {
+                        BeginTurn();
                         continue;
                     }
-
-                    EndTurn();
 
                     if (TryGoIdle())
                     {

@@ -64,6 +64,12 @@ public sealed partial class RoutineCell
 
         for (var look = 0; look < LooksBeforeIdle; look++)
         {
+            // Other work waiting for a thread (a job's completion, another routine): this thread is better spent there.
+            if (ThreadPool.PendingWorkItemCount > 0)
+            {
+                return false;
+            }
+
             Thread.SpinWait(PauseBetweenLooks);
             foreach (var queue in _queues)
             {
