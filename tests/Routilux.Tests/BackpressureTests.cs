@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Routilux.Tests.Routines;
 
 namespace Routilux.Tests;
@@ -67,5 +68,91 @@ public class BackpressureTests
         job.CompleteInput();
         Assert.Equal(JobStatus.Completed, await job.Completion.Within());
         Assert.Equal(Enumerable.Range(0, 30), probe.Received);
+    }
+
+    [Fact]
+    public async Task Four_producers_into_one_small_queue_lose_nothing_and_keep_each_ones_order()
+    {
+        // Four producers, each its own job on the pool, into one slot of capacity 8: they run the sink inline when it
+        // is idle and queue (or wait for room) when it is not. Every message arrives once and each one's order holds.
+        const int Producers = 4;
+        const int Count = 20_000;
+        var received = new ConcurrentQueue<int>();
+        var flow = new FlowBuilder("fan-in");
+        var sink = flow.Add("sink", () => new Sink<int>(received));
+        flow.SetCapacity(sink.In(), 8);
+        var starts = new List<SlotPort<int>>();
+        for (var p = 0; p < Producers; p++)
+        {
+            var tag = p;
+            var producer = flow.Add($"producer{p}", () => new TaggedProducer(tag));
+            flow.Connect(producer.Number(), sink.In());
+            flow.Entry(producer.Start());
+            starts.Add(producer.Start());
+        }
+
+        await using var runtime = new Runtime();
+        var worker = runtime.CreateWorker(flow.Build());
+        var jobs = new List<Job>();
+        foreach (var start in starts)
+        {
+            jobs.Add(await worker.StartAsync(start, Count));
+        }
+
+        foreach (var job in jobs)
+        {
+            Assert.Equal(JobStatus.Completed, await job.Completion.Within());
+        }
+
+        var all = received.ToArray();
+        Assert.Equal(Producers * Count, all.Length);
+        for (var p = 0; p < Producers; p++)
+        {
+            var tag = p;
+            Assert.Equal(Enumerable.Range(tag * 1_000_000, Count), all.Where(v => v / 1_000_000 == tag));
+        }
+    }
+
+    [Fact]
+    public async Task Threads_posting_at_once_into_one_entry_queue_lose_nothing_and_keep_each_ones_order()
+    {
+        // Four plain threads post into one job's entry slot at the same time: true concurrent producers on the
+        // queue's producer lock, against a consumer that takes without it. Capacity 16 makes them wait for room too.
+        const int Threads = 4;
+        const int Count = 50_000;
+        var received = new ConcurrentQueue<int>();
+        var flow = new FlowBuilder("posting");
+        var sink = flow.Add("sink", () => new Sink<int>(received));
+        flow.SetCapacity(sink.In(), 16);
+        flow.Entry(sink.In());
+        await using var runtime = new Runtime();
+        var worker = runtime.CreateWorker(flow.Build());
+        var job = worker.OpenJob();
+
+        using var go = new Barrier(Threads);
+        var posters = Enumerable.Range(0, Threads).Select(tag => new Thread(() =>
+        {
+            go.SignalAndWait();
+            for (var i = 0; i < Count; i++)
+            {
+                job.PostAsync(sink.In(), (tag * 1_000_000) + i).AsTask().GetAwaiter().GetResult();
+            }
+        })
+        {
+            // A broken queue must fail this test, not keep the test host alive.
+            IsBackground = true,
+        }).ToList();
+        posters.ForEach(t => t.Start());
+        Assert.All(posters, t => Assert.True(t.Join(TestTimeouts.Generous), "A posting thread never got its messages in."));
+        job.CompleteInput();
+
+        Assert.Equal(JobStatus.Completed, await job.Completion.Within());
+        var all = received.ToArray();
+        Assert.Equal(Threads * Count, all.Length);
+        for (var tag = 0; tag < Threads; tag++)
+        {
+            var mine = tag;
+            Assert.Equal(Enumerable.Range(mine * 1_000_000, Count), all.Where(v => v / 1_000_000 == mine));
+        }
     }
 }

@@ -257,3 +257,24 @@ public partial class CountingSink
     [Slot]
     public void In(int value) => Interlocked.Increment(ref _count);
 }
+
+/// <summary>Emits tag * 1,000,000 + i for i in 0..n-1 with an async emit, so several producers can be told apart downstream.</summary>
+[Routine]
+public partial class TaggedProducer
+{
+    private readonly int _tag;
+
+    public TaggedProducer(int tag) => _tag = tag;
+
+    [Slot]
+    public async ValueTask Start(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await Number((_tag * 1_000_000) + i);
+        }
+    }
+
+    [Emits]
+    public partial ValueTask Number(int value);
+}
