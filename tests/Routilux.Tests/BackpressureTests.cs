@@ -104,13 +104,7 @@ public class BackpressureTests
             Assert.Equal(JobStatus.Completed, await job.Completion.Within());
         }
 
-        var all = received.ToArray();
-        Assert.Equal(Producers * Count, all.Length);
-        for (var p = 0; p < Producers; p++)
-        {
-            var tag = p;
-            Assert.Equal(Enumerable.Range(tag * 1_000_000, Count), all.Where(v => v / 1_000_000 == tag));
-        }
+        AssertEachTagComplete(received, Producers, Count);
     }
 
     [Fact]
@@ -147,12 +141,21 @@ public class BackpressureTests
         job.CompleteInput();
 
         Assert.Equal(JobStatus.Completed, await job.Completion.Within());
+        AssertEachTagComplete(received, Threads, Count);
+    }
+
+    /// <summary>
+    /// Every one of <paramref name="tags"/> senders' <paramref name="count"/> values (tag * 1,000,000 + i) arrived,
+    /// once each and in each sender's order.
+    /// </summary>
+    private static void AssertEachTagComplete(ConcurrentQueue<int> received, int tags, int count)
+    {
         var all = received.ToArray();
-        Assert.Equal(Threads * Count, all.Length);
-        for (var tag = 0; tag < Threads; tag++)
+        Assert.Equal(tags * count, all.Length);
+        for (var tag = 0; tag < tags; tag++)
         {
             var mine = tag;
-            Assert.Equal(Enumerable.Range(mine * 1_000_000, Count), all.Where(v => v / 1_000_000 == mine));
+            Assert.Equal(Enumerable.Range(mine * 1_000_000, count), all.Where(v => v / 1_000_000 == mine));
         }
     }
 }

@@ -22,6 +22,20 @@ public class RunAsyncTests
         return new Chain(flow.Build(), first.In(), second.In(), threads, received);
     }
 
+    /// <summary>gate -> sink, where the gate's handler signals <c>entered</c> and then waits for <c>release</c>.</summary>
+    private static (Flow Flow, SlotPort<string> Gate, TaskCompletionSource Release, TaskCompletionSource Entered, ConcurrentQueue<string> Received) GatedFlow(string name)
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var received = new ConcurrentQueue<string>();
+        var flow = new FlowBuilder(name);
+        var gate = flow.Add("gate", () => new Gate(release, entered));
+        var sink = flow.Add("sink", () => new Sink<string>(received));
+        flow.Connect(gate.Out(), sink.In());
+        flow.Entry(gate.In());
+        return (flow.Build(), gate.In(), release, entered, received);
+    }
+
     [Fact]
     public async Task A_short_flow_runs_on_the_calling_thread_and_returns_finished()
     {
@@ -69,18 +83,11 @@ public class RunAsyncTests
     [Fact]
     public async Task An_awaiting_handler_moves_the_rest_to_the_thread_pool_and_RunAsync_waits_for_it()
     {
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var received = new ConcurrentQueue<string>();
-        var flow = new FlowBuilder("awaiting");
-        var gate = flow.Add("gate", () => new Gate(release, entered));
-        var sink = flow.Add("sink", () => new Sink<string>(received));
-        flow.Connect(gate.Out(), sink.In());
-        flow.Entry(gate.In());
+        var (flow, gate, release, entered, received) = GatedFlow("awaiting");
         await using var runtime = new Runtime();
-        var worker = runtime.CreateWorker(flow.Build());
+        var worker = runtime.CreateWorker(flow);
 
-        var running = await Task.Run(() => worker.RunAsync(gate.In(), "through"));
+        var running = await Task.Run(() => worker.RunAsync(gate, "through"));
 
         Assert.True(entered.Task.IsCompleted, "The gate's handler should have started on the calling thread.");
         Assert.False(running.IsCompleted);
@@ -93,20 +100,13 @@ public class RunAsyncTests
     [Fact]
     public async Task A_busy_entry_routine_gets_the_message_through_its_queue_in_order()
     {
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var received = new ConcurrentQueue<string>();
-        var flow = new FlowBuilder("busy");
-        var gate = flow.Add("gate", () => new Gate(release, entered));
-        var sink = flow.Add("sink", () => new Sink<string>(received));
-        flow.Connect(gate.Out(), sink.In());
-        flow.Entry(gate.In());
+        var (flow, gate, release, entered, received) = GatedFlow("busy");
         await using var runtime = new Runtime();
-        var worker = runtime.CreateWorker(flow.Build());
+        var worker = runtime.CreateWorker(flow);
 
-        var first = await worker.StartAsync(gate.In(), "first");
+        var first = await worker.StartAsync(gate, "first");
         await entered.Task.Within();
-        var second = await Task.Run(() => worker.RunAsync(gate.In(), "second"));
+        var second = await Task.Run(() => worker.RunAsync(gate, "second"));
 
         Assert.False(second.IsCompleted, "The gate is busy with the first job, so the second must wait its turn.");
         release.SetResult();

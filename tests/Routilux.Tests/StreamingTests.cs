@@ -56,18 +56,37 @@ public class StreamingTests
         public IEnumerable<bool> RanApart(int a, int b) => Threads[a].Zip(Threads[b], (x, y) => x != y);
     }
 
+    /// <summary>Connects <paramref name="stages"/> AddOne routines (s0, s1, ...) after <paramref name="from"/>; returns the last one's event.</summary>
+    private static EventPort<int> AddOneStages(FlowBuilder flow, EventPort<int> from, int stages)
+    {
+        var previous = from;
+        for (var i = 0; i < stages; i++)
+        {
+            var stage = flow.Add<AddOne>($"s{i}");
+            flow.Connect(previous, stage.In());
+            previous = stage.Out();
+        }
+
+        return previous;
+    }
+
+    /// <summary>Streams <paramref name="count"/> messages through a fresh <see cref="LongChain"/> on a new worker of <paramref name="runtime"/> with <paramref name="options"/>.</summary>
+    private static async Task<(LongChain Chain, Worker Worker)> StreamThroughLongChain(Runtime runtime, int count, WorkerOptions options)
+    {
+        var chain = new LongChain();
+        var worker = runtime.CreateWorker(chain.Flow, options);
+        var job = await worker.StartAsync(chain.Start, count);
+
+        Assert.Equal(JobStatus.Completed, await job.Completion.Within());
+        Assert.Equal(Enumerable.Range(Stages, count), chain.Received);
+        return (chain, worker);
+    }
+
     [Fact]
     public async Task A_stream_is_split_at_the_cut_and_arrives_complete_and_in_order()
     {
-        const int Count = 20_000;
-        var chain = new LongChain();
         await using var runtime = new Runtime();
-        var worker = runtime.CreateWorker(chain.Flow, new WorkerOptions { StreamProcessors = 2 });
-
-        var job = await worker.StartAsync(chain.Start, Count);
-
-        Assert.Equal(JobStatus.Completed, await job.Completion.Within());
-        Assert.Equal(Enumerable.Range(Stages, Count), chain.Received);
+        var (chain, worker) = await StreamThroughLongChain(runtime, 20_000, new WorkerOptions { StreamProcessors = 2 });
 
         // The cut is s4 -> s5 (the producer and s0..s4 on one side): messages crossed it to another thread. (Within
         // a side the chain is fused, but on a loaded machine a hand-off may give up waiting and park, and then part
@@ -79,30 +98,18 @@ public class StreamingTests
     [Fact]
     public async Task On_one_core_a_stream_stays_fused_on_one_thread_per_message()
     {
-        const int Count = 5_000;
-        var chain = new LongChain();
         await using var runtime = new Runtime();
-        var worker = runtime.CreateWorker(chain.Flow, new WorkerOptions { StreamProcessors = 1 });
+        var (chain, _) = await StreamThroughLongChain(runtime, 5_000, new WorkerOptions { StreamProcessors = 1 });
 
-        var job = await worker.StartAsync(chain.Start, Count);
-
-        Assert.Equal(JobStatus.Completed, await job.Completion.Within());
-        Assert.Equal(Enumerable.Range(Stages, Count), chain.Received);
         Assert.DoesNotContain(true, chain.RanApart(0, 9));
     }
 
     [Fact]
     public async Task With_SpreadStreams_off_a_stream_stays_fused_even_on_many_cores()
     {
-        const int Count = 5_000;
-        var chain = new LongChain();
         await using var runtime = new Runtime();
-        var worker = runtime.CreateWorker(chain.Flow, new WorkerOptions { SpreadStreams = false, StreamProcessors = 8 });
+        var (chain, _) = await StreamThroughLongChain(runtime, 5_000, new WorkerOptions { SpreadStreams = false, StreamProcessors = 8 });
 
-        var job = await worker.StartAsync(chain.Start, Count);
-
-        Assert.Equal(JobStatus.Completed, await job.Completion.Within());
-        Assert.Equal(Enumerable.Range(Stages, Count), chain.Received);
         Assert.DoesNotContain(true, chain.RanApart(0, 9));
     }
 
@@ -149,16 +156,8 @@ public class StreamingTests
     {
         var flow = new FlowBuilder("endless");
         var producer = flow.Add("producer", () => new FastProducer(new BackpressureProbe()));
-        var previous = producer.Number();
-        for (var i = 0; i < Stages; i++)
-        {
-            var stage = flow.Add<AddOne>($"s{i}");
-            flow.Connect(previous, stage.In());
-            previous = stage.Out();
-        }
-
         var sink = flow.Add<CountingSink>("sink");
-        flow.Connect(previous, sink.In());
+        flow.Connect(AddOneStages(flow, producer.Number(), Stages), sink.In());
         flow.Entry(producer.Start());
         await using var runtime = new Runtime();
         var worker = runtime.CreateWorker(flow.Build(), new WorkerOptions { StreamProcessors = 2 });
@@ -186,16 +185,8 @@ public class StreamingTests
         var probe = new BackpressureProbe();
         var flow = new FlowBuilder("slow-behind-cut");
         var producer = flow.Add("producer", () => new FastProducer(probe));
-        var previous = producer.Number();
-        for (var i = 0; i < Stages - 1; i++)
-        {
-            var stage = flow.Add<AddOne>($"s{i}");
-            flow.Connect(previous, stage.In());
-            previous = stage.Out();
-        }
-
         var slow = flow.Add("slow", () => new SlowConsumer(probe));
-        flow.Connect(previous, slow.In());
+        flow.Connect(AddOneStages(flow, producer.Number(), Stages - 1), slow.In());
         flow.Entry(producer.Start());
         await using var runtime = new Runtime();
         var worker = runtime.CreateWorker(flow.Build(), new WorkerOptions { StreamProcessors = 2 });

@@ -8,11 +8,10 @@ namespace Routilux.Execution;
 /// the real one only when the copy says full (producers) or empty (the consumer). A producer and a consumer on two
 /// cores then exchange a cache line once per batch of messages rather than several times per message.
 /// </summary>
-/// <remarks>128-byte spacing: x64 and Arm64 prefetch cache lines in pairs, so 64 bytes would still share.</remarks>
 [StructLayout(LayoutKind.Explicit, Size = 3 * Spacing)]
 internal struct QueueIndices
 {
-    private const int Spacing = 128;
+    private const int Spacing = PaddedFlag.Spacing;
 
     // Producer side, written under the producers' lock.
 

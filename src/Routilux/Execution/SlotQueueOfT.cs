@@ -11,10 +11,10 @@ namespace Routilux.Execution;
 /// <typeparam name="T">The slot's payload type.</typeparam>
 internal sealed class SlotQueue<T> : SlotQueue
 {
-    // Places left unused at the start of the ring array: 128 bytes at least, so that no place shares a cache line
-    // with the array's header, which sits right after this object's last field, the message in hand that the
-    // consumer writes for every message.
-    private static readonly int s_ringOffset = Math.Max(1, 128 / Math.Max(1, Unsafe.SizeOf<Envelope>()));
+    // Places left unused at the start of the ring array (PaddedFlag.Spacing bytes at least), so that no place shares
+    // a cache line with the array's header, which sits right after this object's last field: the message in hand,
+    // which the consumer writes for every message.
+    private static readonly int s_ringOffset = Math.Max(1, PaddedFlag.Spacing / Math.Max(1, Unsafe.SizeOf<Envelope>()));
 
     // Producers that found the queue full, woken together at the low-water mark. Guarded by the producers' lock.
     private readonly Queue<SpaceWaiter> _waiters = new();
