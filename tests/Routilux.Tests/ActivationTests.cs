@@ -128,7 +128,12 @@ public class ActivationTests
         await job.PostAsync(throttled.Items(), 2);
         await job.PostAsync(throttled.Items(), 3);
         job.CompleteInput();
-        Eventually.True(() => worker.GetQueueState("throttled", "Items").Length == 0, "both are buffered");
+        // Wait for the routine to go idle, not just for its queue to empty: a message leaves the queue before it is
+        // buffered and the interval's timer re-armed. Advancing the fake clock in between could re-arm the timer
+        // for a moment that the clock has already passed, and it would never fire.
+        Eventually.True(
+            () => worker.GetQueueState("throttled", "Items").Length == 0 && !worker.Cell(0).IsRunning,
+            "both are buffered and the routine is idle");
 
         clock.Advance(TimeSpan.FromMilliseconds(999));
         await Task.Delay(20);
