@@ -29,10 +29,11 @@ public class StreamSegmentsTests
     }
 
     [Fact]
-    public void An_eleven_routine_chain_on_two_cores_is_cut_once_near_its_middle()
+    public void An_eleven_routine_chain_on_two_cores_is_cut_once_with_the_shorter_segment_first()
     {
-        // Longest chains 11, 10, ..., 1; segments of six: r0..r5 on one core, r6..r10 on the other.
-        Assert.Equal(["r5->r6"], CutConnections(Chain(11), processors: 2));
+        // Longest chains 11, 10, ..., 1, divided 5 + 6: the first segment also runs the stream's source and the
+        // sending side of the hand-off, so it gets the routine fewer.
+        Assert.Equal(["r4->r5"], CutConnections(Chain(11), processors: 2));
     }
 
     [Fact]
@@ -42,9 +43,28 @@ public class StreamSegmentsTests
     }
 
     [Fact]
-    public void On_four_cores_the_same_chain_gets_three_segments_of_at_least_four_routines()
+    public void More_cores_get_more_segments_but_never_one_under_the_minimum()
     {
-        Assert.Equal(["r3->r4", "r7->r8"], CutConnections(Chain(11), processors: 4));
+        // Eleven routines make only two segments of at least four, however many cores there are.
+        Assert.Equal(["r4->r5"], CutConnections(Chain(11), processors: 4));
+        Assert.Equal(["r3->r4", "r7->r8"], CutConnections(Chain(12), processors: 4));
+
+        // 18 on four cores: 4 + 4 + 5 + 5.
+        Assert.Equal(["r3->r4", "r7->r8", "r12->r13"], CutConnections(Chain(18), processors: 4));
+    }
+
+    [Fact]
+    public void Routines_fed_only_from_their_own_segment_are_marked_inside_it()
+    {
+        using var runtime = new Runtime();
+        var worker = runtime.CreateWorker(Chain(11), new WorkerOptions { StreamProcessors = 2 });
+        var inside = Enumerable.Range(0, 11).Where(i => worker.Cell(i).IsInsideSegment).Select(i => $"r{i}");
+
+        // r0 is fed from outside and r5 through the cut: both wait for a stream at their queue; the rest do not.
+        Assert.Equal(["r1", "r2", "r3", "r4", "r6", "r7", "r8", "r9", "r10"], inside);
+
+        var uncut = runtime.CreateWorker(Chain(11), new WorkerOptions { SpreadStreams = false, StreamProcessors = 2 });
+        Assert.DoesNotContain(Enumerable.Range(0, 11), i => uncut.Cell(i).IsInsideSegment);
     }
 
     [Fact]

@@ -23,6 +23,14 @@ public sealed partial class RoutineCell
     private int _deliveries;
     private bool _streaming;
 
+    /// <summary>
+    /// Whether this routine lies inside a segment of a cut flow (every routine feeding it is in the same segment).
+    /// Its stream normally arrives by fused dispatch; when it was run from its queue instead (its upstream found it
+    /// busy, say while it waited for room at the cut), it must not wait for more there: going idle at once lets the
+    /// upstream fuse it again, where waiting would keep it a segment of its own, one more thread for the same cores.
+    /// </summary>
+    internal bool IsInsideSegment { get; set; }
+
     /// <summary>Whether the message in hand belongs to a stream: this routine, or the one that started its fused chain, is streaming.</summary>
     internal bool IsStreaming => _streaming;
 
@@ -57,7 +65,7 @@ public sealed partial class RoutineCell
     /// <returns><see langword="true"/> when a message arrived meanwhile.</returns>
     private bool WaitBrieflyForStream()
     {
-        if (!_streaming)
+        if (!_streaming || IsInsideSegment)
         {
             return false;
         }

@@ -9,10 +9,10 @@ namespace Routilux.Execution;
 /// </summary>
 /// <remarks>
 /// The cut is decided once per worker from the flow's shape: every routine gets the length of the longest chain
-/// that starts at it, the longest chain is divided from its start into as many segments as there are cores (each at
-/// least <see cref="MinimumSegment"/> routines long, since a hand-off costs about as much as a hop or two), every
-/// routine falls in the segment of its distance from the end, and a connection is a cut where its two ends fall in
-/// different segments. Flows shorter than two segments are never cut.
+/// that starts at it, the longest chain is divided as evenly as possible into as many segments as there are cores
+/// but no more than leave each at least <see cref="MinimumSegment"/> routines (a hand-off costs about as much as a
+/// hop or two), the shorter segments first, every routine falls in the segment of its distance from the end, and a
+/// connection is a cut where its two ends fall in different segments. Flows shorter than two segments are never cut.
 /// </remarks>
 internal static class StreamSegments
 {
@@ -35,15 +35,29 @@ internal static class StreamSegments
             return cuts;
         }
 
-        // Segments are counted from the start of the longest chain, so that only the last one may come out shorter.
-        var segment = Math.Max(MinimumSegment, (longest + processors - 1) / processors);
+        var segments = Math.Min(processors, longest / MinimumSegment);
         for (var i = 0; i < cuts.Length; i++)
         {
             var connection = flow.Connections[i];
-            cuts[i] = (longest - lengths[connection.Source.Index]) / segment != (longest - lengths[connection.Target.Index]) / segment;
+            cuts[i] = SegmentOf(lengths[connection.Source.Index], longest, segments) != SegmentOf(lengths[connection.Target.Index], longest, segments);
         }
 
         return cuts;
+    }
+
+    /// <summary>
+    /// The segment, counted from the end of the longest chain, of a routine whose longest chain has
+    /// <paramref name="length"/> routines. The <paramref name="longest"/> chain is divided as evenly as possible, and
+    /// where the sizes differ by one the segments at the start are the shorter ones: the first segment also runs the
+    /// stream's source (a handler that loops over its emits), and the sending side of a hand-off costs more than the
+    /// taking side, so that balances the cores' load.
+    /// </summary>
+    private static int SegmentOf(int length, int longest, int segments)
+    {
+        var shorter = longest / segments;
+        var longer = longest % segments;
+        var fromEnd = length - 1;
+        return fromEnd < longer * (shorter + 1) ? fromEnd / (shorter + 1) : longer + (fromEnd - longer * (shorter + 1)) / shorter;
     }
 
     /// <summary>For each routine, how many routines the longest chain starting at it has; a cycle counts once.</summary>

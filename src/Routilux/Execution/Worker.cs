@@ -157,6 +157,7 @@ public sealed partial class Worker
     private void ConnectOutlets()
     {
         var cuts = StreamSegments.Cuts(Flow, Options.SpreadStreams ? Options.StreamProcessors ?? Environment.ProcessorCount : 1);
+        MarkRoutinesInsideSegments(cuts);
         foreach (var cell in _cells)
         {
             var events = cell.Routine.Descriptor.Events;
@@ -179,6 +180,31 @@ public sealed partial class Worker
             }
 
             cell.ConnectOutlets(outlets);
+        }
+    }
+
+    /// <summary>
+    /// In a flow that is cut, a routine whose every incoming connection stays within its segment is fed by fused
+    /// dispatch, not by a stream through its queue (see <see cref="RoutineCell.IsInsideSegment"/>).
+    /// </summary>
+    private void MarkRoutinesInsideSegments(bool[] cuts)
+    {
+        if (Array.IndexOf(cuts, true) < 0)
+        {
+            return;
+        }
+
+        var fedWithin = new bool[_cells.Length];
+        var fedThroughCut = new bool[_cells.Length];
+        for (var c = 0; c < Flow.Connections.Count; c++)
+        {
+            var target = Flow.Connections[c].Target.Index;
+            (cuts[c] ? fedThroughCut : fedWithin)[target] = true;
+        }
+
+        for (var i = 0; i < _cells.Length; i++)
+        {
+            _cells[i].IsInsideSegment = fedWithin[i] && !fedThroughCut[i];
         }
     }
 
