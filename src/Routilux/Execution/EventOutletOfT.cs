@@ -69,6 +69,12 @@ internal sealed class EventOutlet<T> : EventOutlet
                 }
 
                 job.AddPending();
+                if (handOff)
+                {
+                    // The hand-off may wait for room: the emitter's latest clock reading is no longer "now".
+                    Owner.ForgetLatestReading();
+                }
+
                 switch (handOff ? target.TryHandOff(payload, job, waiter) : target.TryEnqueue(payload, job, waiter))
                 {
                     case EnqueueOutcome.MustWait:

@@ -48,6 +48,7 @@ public sealed partial class RoutineCell
             _blockedQueue = null;
             if (_deliveryWaiter.SpaceFreed)
             {
+                ForgetLatestReading();
                 var next = TryDeliverOutbox(job, _deliveryWaiter);
                 if (next is not null)
                 {
@@ -74,6 +75,8 @@ public sealed partial class RoutineCell
     /// <summary>Delivers the outbox now; used by async emits so a long-running handler feels backpressure.</summary>
     private ValueTask DeliverOutboxAsync(Job job)
     {
+        // The handler is still running: its own code has run since any reading this cell holds.
+        ForgetLatestReading();
         var blocked = TryDeliverOutbox(job, _emitWaiter);
         return blocked is null ? default : WaitAndDeliverAsync(blocked, job);
     }
@@ -94,6 +97,7 @@ public sealed partial class RoutineCell
                 return;
             }
 
+            ForgetLatestReading();
             var next = TryDeliverOutbox(job, _emitWaiter);
             if (next is null)
             {

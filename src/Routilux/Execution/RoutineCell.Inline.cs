@@ -81,7 +81,13 @@ public sealed partial class RoutineCell
             _attempt = 1;
             _handCount = 0;
             _handBorrowed = true;
-            if (Attempt(queue, job))
+            var completed = Attempt(queue, job);
+            if (_recordHistory && emitter is not null)
+            {
+                emitter.TakeLatestReadingFrom(this, completed);
+            }
+
+            if (completed)
             {
                 ReleaseClaim();
             }

@@ -16,10 +16,12 @@ public sealed partial class RoutineCell
             BeginTurn();
             ResetStreaming();
             Worker.Touch();
+            _lastEndedIsNow = false;
             for (var handled = 0; handled < MessagesPerTurn; handled++)
             {
                 if (HasBuffers && !_flushRequests.IsEmpty && !Worker.IsPaused)
                 {
+                    _lastEndedIsNow = false;
                     if (!ServeFlushRequest())
                     {
                         return;
@@ -33,6 +35,7 @@ public sealed partial class RoutineCell
                 {
                     // Paid before waiting for more: a job whose last message this was completes now, not after the wait.
                     EndTurn();
+                    _lastEndedIsNow = false;
                     if (!Worker.IsPaused && WaitBrieflyForStream())
                     {
                         BeginTurn();
@@ -48,7 +51,10 @@ public sealed partial class RoutineCell
                     continue;
                 }
 
-                if (!HandleHead(queue))
+                _startAtLastEnd = true;
+                var continues = HandleHead(queue);
+                _startAtLastEnd = false;
+                if (!continues)
                 {
                     // The turn already ended where the message went asynchronous (OwnPending).
                     return;
@@ -106,6 +112,7 @@ public sealed partial class RoutineCell
         if (_recordHistory)
         {
             _runStartedAt = StartStamp();
+            _lastEndedIsNow = false;
         }
 
         ValueTask running;
@@ -282,29 +289,13 @@ public sealed partial class RoutineCell
         }
     }
 
-    private void Record(Job job, HandlerOutcome outcome)
-    {
-        if (_recordHistory)
-        {
-            var ended = Clock.GetTimestamp();
-            History.Record(_currentSlot, job, _runStartedAt, ended, outcome, _attempt);
-            _lastEnded = ended;
-        }
-    }
-
-    /// <summary>
-    /// The start of a handler run. Inside a fused chain it is the emitter's last reading: only runtime bookkeeping
-    /// runs between the emitter's end and this start, so one clock read per hop is enough.
-    /// </summary>
-    private long StartStamp() =>
-        _inlinedBy is { } emitter && emitter._recordHistory && ReferenceEquals(emitter.Clock, Clock) ? emitter._lastEnded : Clock.GetTimestamp();
-
     /// <summary>
     /// A last line of defence against a bug in the runtime itself: never let an exception escape to the thread
     /// pool (that would end the process). The job in hand fails, and the cell keeps serving its queues.
     /// </summary>
     private void RecoverFromInternalError(Exception ex)
     {
+        _startAtLastEnd = false;
         EndTurn();
         var job = _currentJob;
         var count = _handCount;

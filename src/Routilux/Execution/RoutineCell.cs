@@ -35,8 +35,6 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
 
     private readonly bool _recordHistory;
     private int _attempt;
-    private long _runStartedAt;
-    private long _lastEnded;
 
     internal RoutineCell(Worker worker, FlowRoutine routine, int historyCapacity)
     {

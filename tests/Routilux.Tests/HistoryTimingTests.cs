@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Time.Testing;
+using Routilux.Tests.Routines;
+
+namespace Routilux.Tests;
+
+/// <summary>
+/// The history times each handler run on its own, though runs share clock readings where only runtime bookkeeping
+/// separates them. A fake clock that only the handlers move makes every duration exact.
+/// </summary>
+public class HistoryTimingTests
+{
+    private static readonly TimeSpan Millisecond = TimeSpan.FromMilliseconds(1);
+
+    private static TimeSpan[] Durations(Worker worker, string routine) =>
+        worker.History.Where(run => run.RoutineId == routine).Select(run => run.Duration).ToArray();
+
+    [Fact]
+    public async Task A_run_fed_by_an_async_emit_starts_when_the_emit_delivers_not_at_the_emitters_last_end()
+    {
+        var clock = new FakeTimeProvider();
+        var flow = new FlowBuilder("async-emit-timing");
+        var source = flow.Add("source", () => new TimedSource(clock, 10 * Millisecond));
+        var stage = flow.Add("stage", () => new TimedStage(clock, Millisecond));
+        flow.Connect(source.Number(), stage.In());
+        flow.Entry(source.Start());
+
+        await using var runtime = new Runtime(new RuntimeOptions { TimeProvider = clock });
+        var worker = runtime.CreateWorker(flow.Build());
+        for (var job = 0; job < 2; job++)
+        {
+            Assert.Equal(JobStatus.Completed, await (await worker.StartAsync(source.Start(), 3)).Completion.Within());
+        }
+
+        // Each stage run is inline in the middle of the source's handler, after 10 ms of the source's own work.
+        Assert.Equal(Enumerable.Repeat(Millisecond, 6), Durations(worker, "stage"));
+        Assert.Equal(Enumerable.Repeat(33 * Millisecond, 2), Durations(worker, "source"));
+    }
+
+    [Fact]
+    public async Task Each_target_of_a_fan_out_is_timed_on_its_own()
+    {
+        var clock = new FakeTimeProvider();
+        var flow = new FlowBuilder("fan-out-timing");
+        var split = flow.Add("split", () => new TimedStage(clock, TimeSpan.Zero));
+        var slow = flow.Add("slow", () => new TimedStage(clock, 5 * Millisecond));
+        var fast = flow.Add("fast", () => new TimedStage(clock, Millisecond));
+        flow.Connect(split.Out(), slow.In()).Connect(split.Out(), fast.In());
+        flow.Entry(split.In());
+
+        await using var runtime = new Runtime(new RuntimeOptions { TimeProvider = clock });
+        var worker = runtime.CreateWorker(flow.Build());
+        for (var i = 0; i < 3; i++)
+        {
+            var job = await worker.RunAsync(split.In(), i).AsTask().Within();
+            Assert.Equal(JobStatus.Completed, job.Status);
+        }
+
+        Assert.Equal(Enumerable.Repeat(5 * Millisecond, 3), Durations(worker, "slow"));
+        Assert.Equal(Enumerable.Repeat(Millisecond, 3), Durations(worker, "fast"));
+    }
+
+    [Fact]
+    public async Task Queued_messages_run_back_to_back_are_timed_per_message_and_time_between_turns_is_not_counted()
+    {
+        var clock = new FakeTimeProvider();
+        var flow = new FlowBuilder("turn-timing");
+        var stage = flow.Add("stage", () => new TimedStage(clock, 2 * Millisecond));
+        var next = flow.Add("next", () => new TimedStage(clock, Millisecond));
+        flow.Connect(stage.Out(), next.In());
+        flow.Entry(stage.In());
+
+        await using var runtime = new Runtime(new RuntimeOptions { TimeProvider = clock });
+        var worker = runtime.CreateWorker(flow.Build());
+
+        // Posted while the worker is paused, the messages wait in the queue and then run in one turn, each fusing
+        // into "next" before the turn takes the following one.
+        worker.Pause();
+        var job = worker.OpenJob();
+        for (var i = 0; i < 20; i++)
+        {
+            await job.PostAsync(stage.In(), i);
+        }
+
+        job.CompleteInput();
+        worker.Resume();
+        Assert.Equal(JobStatus.Completed, await job.Completion.Within());
+        var firstEnd = worker.History.Max(run => run.StartedAt + run.Duration);
+
+        // An hour with nothing to do, then one more message: its run starts after the hour, not where the last one ended.
+        clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(JobStatus.Completed, await (await worker.StartAsync(stage.In(), 20)).Completion.Within());
+
+        Assert.Equal(Enumerable.Repeat(2 * Millisecond, 21), Durations(worker, "stage"));
+        Assert.Equal(Enumerable.Repeat(Millisecond, 21), Durations(worker, "next"));
+        var last = worker.History.Where(run => run.RoutineId == "stage").MaxBy(run => run.StartedAt)!;
+        Assert.True(last.StartedAt >= firstEnd + TimeSpan.FromHours(1), $"The last run started at {last.StartedAt}, less than an hour after {firstEnd}.");
+    }
+}
