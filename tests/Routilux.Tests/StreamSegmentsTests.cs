@@ -22,9 +22,9 @@ public class StreamSegmentsTests
         return flow.Build();
     }
 
-    private static string[] CutConnections(Flow flow, int processors)
+    private static string[] CutConnections(Flow flow, int processors, bool shorterFirst = true)
     {
-        var cuts = StreamSegments.Cuts(flow, processors);
+        var cuts = StreamSegments.Cuts(flow, processors, shorterFirst);
         return flow.Connections.Where((_, i) => cuts[i]).Select(c => $"{c.Source.Id}->{c.Target.Id}").ToArray();
     }
 
@@ -34,6 +34,14 @@ public class StreamSegmentsTests
         // Longest chains 11, 10, ..., 1, divided 5 + 6: the first segment also runs the stream's source and the
         // sending side of the hand-off, so it gets the routine fewer.
         Assert.Equal(["r4->r5"], CutConnections(Chain(11), processors: 2));
+    }
+
+    [Fact]
+    public void With_the_history_on_the_longer_segment_comes_first()
+    {
+        // Every routine but the source then also pays a clock read per message: 6 + 5.
+        Assert.Equal(["r5->r6"], CutConnections(Chain(11), processors: 2, shorterFirst: false));
+        Assert.Equal(["r4->r5", "r9->r10", "r13->r14"], CutConnections(Chain(18), processors: 4, shorterFirst: false));
     }
 
     [Fact]
@@ -57,11 +65,16 @@ public class StreamSegmentsTests
     public void Routines_fed_only_from_their_own_segment_are_marked_inside_it()
     {
         using var runtime = new Runtime();
-        var worker = runtime.CreateWorker(Chain(11), new WorkerOptions { StreamProcessors = 2 });
+        var worker = runtime.CreateWorker(Chain(11), new WorkerOptions { StreamProcessors = 2, RecordHistory = false });
         var inside = Enumerable.Range(0, 11).Where(i => worker.Cell(i).IsInsideSegment).Select(i => $"r{i}");
 
-        // r0 is fed from outside and r5 through the cut: both wait for a stream at their queue; the rest do not.
+        // r0 is fed from outside and r5 through the cut (r6 with the history on): both wait for a stream at their
+        // queue; the rest do not.
         Assert.Equal(["r1", "r2", "r3", "r4", "r6", "r7", "r8", "r9", "r10"], inside);
+
+        var withHistory = runtime.CreateWorker(Chain(11), new WorkerOptions { StreamProcessors = 2 });
+        Assert.False(withHistory.Cell(6).IsInsideSegment);
+        Assert.True(withHistory.Cell(5).IsInsideSegment);
 
         var uncut = runtime.CreateWorker(Chain(11), new WorkerOptions { SpreadStreams = false, StreamProcessors = 2 });
         Assert.DoesNotContain(Enumerable.Range(0, 11), i => uncut.Cell(i).IsInsideSegment);

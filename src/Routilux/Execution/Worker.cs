@@ -156,7 +156,8 @@ public sealed partial class Worker
 
     private void ConnectOutlets()
     {
-        var cuts = StreamSegments.Cuts(Flow, Options.SpreadStreams ? Options.StreamProcessors ?? Environment.ProcessorCount : 1);
+        var processors = Options.SpreadStreams ? Options.StreamProcessors ?? Environment.ProcessorCount : 1;
+        var cuts = StreamSegments.Cuts(Flow, processors, shorterFirst: !Options.RecordHistory);
         MarkRoutinesInsideSegments(cuts);
         foreach (var cell in _cells)
         {
