@@ -22,9 +22,9 @@ public class StreamSegmentsTests
         return flow.Build();
     }
 
-    private static string[] CutConnections(Flow flow, int processors, bool shorterFirst = true)
+    private static string[] CutConnections(Flow flow, int processors)
     {
-        var cuts = StreamSegments.Cuts(flow, processors, shorterFirst);
+        var cuts = StreamSegments.Cuts(flow, processors);
         return flow.Connections.Where((_, i) => cuts[i]).Select(c => $"{c.Source.Id}->{c.Target.Id}").ToArray();
     }
 
@@ -37,11 +37,52 @@ public class StreamSegmentsTests
     }
 
     [Fact]
-    public void With_the_history_on_the_longer_segment_comes_first()
+    public async Task A_producer_waiting_at_a_routine_inside_a_segment_resumes_only_once_the_backlog_is_gone()
     {
-        // Every routine but the source then also pays a clock read per message: 6 + 5.
-        Assert.Equal(["r5->r6"], CutConnections(Chain(11), processors: 2, shorterFirst: false));
-        Assert.Equal(["r4->r5", "r9->r10", "r13->r14"], CutConnections(Chain(18), processors: 4, shorterFirst: false));
+        await using var runtime = new Runtime();
+        var worker = runtime.CreateWorker(Chain(11), new WorkerOptions { StreamProcessors = 2 });
+        worker.Pause();
+        var job = worker.OpenJob();
+
+        // r2 is inside the first segment; r5 is fed through the cut and keeps the usual three-quarters mark.
+        Assert.Equal(0, TakesBeforeProducerWakes((SlotQueue<int>)worker.Cell(2).Queue(0), job));
+        Assert.Equal(SlotDescriptor.DefaultCapacity * 3 / 4, TakesBeforeProducerWakes((SlotQueue<int>)worker.Cell(5).Queue(0), job));
+
+        job.CompleteInput();
+        worker.Resume();
+        Assert.Equal(JobStatus.Completed, await job.Completion.Within());
+    }
+
+    /// <summary>
+    /// Fills <paramref name="queue"/> (its routine paused), registers a waiting producer, then takes messages until
+    /// the producer is woken; returns how many were left in the queue then. Leaves the queue empty.
+    /// </summary>
+    private static int TakesBeforeProducerWakes(SlotQueue<int> queue, Job job)
+    {
+        var waiter = new SpaceWaiter();
+        for (var i = 0; ; i++)
+        {
+            job.AddPending();
+            if (queue.TryEnqueue(i, job, waiter) == EnqueueOutcome.MustWait)
+            {
+                job.ReleasePendingNotLast();
+                break;
+            }
+        }
+
+        int? leftWhenWoken = null;
+        while (queue.Count > 0)
+        {
+            queue.TakeHead();
+            queue.ReleaseInHand();
+            job.ReleasePendingNotLast();
+            if (leftWhenWoken is null && waiter.SpaceFreed)
+            {
+                leftWhenWoken = queue.Count;
+            }
+        }
+
+        return leftWhenWoken ?? -1;
     }
 
     [Fact]
@@ -65,16 +106,11 @@ public class StreamSegmentsTests
     public void Routines_fed_only_from_their_own_segment_are_marked_inside_it()
     {
         using var runtime = new Runtime();
-        var worker = runtime.CreateWorker(Chain(11), new WorkerOptions { StreamProcessors = 2, RecordHistory = false });
+        var worker = runtime.CreateWorker(Chain(11), new WorkerOptions { StreamProcessors = 2 });
         var inside = Enumerable.Range(0, 11).Where(i => worker.Cell(i).IsInsideSegment).Select(i => $"r{i}");
 
-        // r0 is fed from outside and r5 through the cut (r6 with the history on): both wait for a stream at their
-        // queue; the rest do not.
+        // r0 is fed from outside and r5 through the cut: both wait for a stream at their queue; the rest do not.
         Assert.Equal(["r1", "r2", "r3", "r4", "r6", "r7", "r8", "r9", "r10"], inside);
-
-        var withHistory = runtime.CreateWorker(Chain(11), new WorkerOptions { StreamProcessors = 2 });
-        Assert.False(withHistory.Cell(6).IsInsideSegment);
-        Assert.True(withHistory.Cell(5).IsInsideSegment);
 
         var uncut = runtime.CreateWorker(Chain(11), new WorkerOptions { SpreadStreams = false, StreamProcessors = 2 });
         Assert.DoesNotContain(Enumerable.Range(0, 11), i => uncut.Cell(i).IsInsideSegment);

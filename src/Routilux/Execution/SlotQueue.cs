@@ -85,6 +85,15 @@ internal abstract class SlotQueue
     public abstract void Unregister(SpaceWaiter waiter);
 
     /// <summary>
+    /// Wakes producers that found the queue full only once it is empty. For the queue of a routine inside a stream's
+    /// segment (<see cref="RoutineCell.IsInsideSegment"/>), which is normally run by fused dispatch: if it has fallen
+    /// behind and runs from its queue, its producer resuming only once that backlog is gone finds it idle and fuses it
+    /// again, where resuming at three quarters full would keep feeding the queue and keep it a segment of its own.
+    /// Called while the worker is built, before any message.
+    /// </summary>
+    public abstract void WakeProducersWhenEmpty();
+
+    /// <summary>
     /// Wakes waiting producers if the queue has drained to its low-water mark. The consumer calls it after a full
     /// fence (going idle, a handler going asynchronous): its per-take check reads the waiter flag without one, and
     /// could miss a producer that registered at that very moment.

@@ -19,8 +19,9 @@ internal sealed class SlotQueue<T> : SlotQueue
     // Producers that found the queue full, woken together at the low-water mark. Guarded by the producers' lock.
     private readonly Queue<SpaceWaiter> _waiters = new();
 
-    // Waiting producers are woken when the queue has drained to this many messages (three quarters full).
-    private readonly int _lowWater;
+    // Waiting producers are woken when the queue has drained to this many messages: three quarters full, or empty
+    // for a routine inside a stream's segment (see WakeProducersWhenEmpty).
+    private int _lowWater;
 
     // A stream's hand-off to a full queue (TryHandOff): the pause between looks (Thread.SpinWait iterations, under a
     // microsecond), the looks without a take after which a running consumer counts as stalled (about 1.5 ms), the
@@ -225,6 +226,8 @@ internal sealed class SlotQueue<T> : SlotQueue
 
         return _inHand.Job;
     }
+
+    public override void WakeProducersWhenEmpty() => _lowWater = 0;
 
     public override void WakeWaitersIfDrained()
     {

@@ -11,8 +11,8 @@ namespace Routilux.Execution;
 /// The cut is decided once per worker from the flow's shape: every routine gets the length of the longest chain
 /// that starts at it, the longest chain is divided as evenly as possible into as many segments as there are cores
 /// but no more than leave each at least <see cref="MinimumSegment"/> routines (a hand-off costs about as much as a
-/// hop or two), every routine falls in the segment of its distance from the end, and a connection is a cut where its
-/// two ends fall in different segments. Flows shorter than two segments are never cut.
+/// hop or two), the shorter segments first, every routine falls in the segment of its distance from the end, and a
+/// connection is a cut where its two ends fall in different segments. Flows shorter than two segments are never cut.
 /// </remarks>
 internal static class StreamSegments
 {
@@ -20,15 +20,7 @@ internal static class StreamSegments
     public const int MinimumSegment = 4;
 
     /// <summary>For each connection of <paramref name="flow"/>, whether streams cross it through the queue.</summary>
-    /// <param name="flow">The flow.</param>
-    /// <param name="processors">How many segments at most: the cores a stream can spread over.</param>
-    /// <param name="shorterFirst">
-    /// Where segment sizes differ by one, whether the first segments are the shorter. They should be when a hop costs
-    /// little: the first segment also runs the stream's source (a handler looping over its emits), and sending at a
-    /// cut costs more than taking. With the history on, every routine but the source (one long handler run, recorded
-    /// once) also pays a clock read per message, as much again as its hop, and the first segments are the longer.
-    /// </param>
-    public static bool[] Cuts(Flow flow, int processors, bool shorterFirst = true)
+    public static bool[] Cuts(Flow flow, int processors)
     {
         var cuts = new bool[flow.Connections.Count];
         if (processors < 2)
@@ -47,25 +39,25 @@ internal static class StreamSegments
         for (var i = 0; i < cuts.Length; i++)
         {
             var connection = flow.Connections[i];
-            cuts[i] = SegmentOf(lengths[connection.Source.Index], longest, segments, shorterFirst)
-                != SegmentOf(lengths[connection.Target.Index], longest, segments, shorterFirst);
+            cuts[i] = SegmentOf(lengths[connection.Source.Index], longest, segments) != SegmentOf(lengths[connection.Target.Index], longest, segments);
         }
 
         return cuts;
     }
 
     /// <summary>
-    /// The segment of a routine whose longest chain has <paramref name="length"/> routines, with the
-    /// <paramref name="longest"/> chain divided as evenly as possible: the first <c>longest % segments</c> segments,
-    /// counted from the end when <paramref name="shorterFirst"/> (so the start gets the shorter ones) and from the
-    /// start otherwise, have one routine more. Segment numbers only need to differ across a cut, not run in order.
+    /// The segment, counted from the end of the longest chain, of a routine whose longest chain has
+    /// <paramref name="length"/> routines. The <paramref name="longest"/> chain is divided as evenly as possible, and
+    /// where the sizes differ by one the segments at the start are the shorter ones: the first segment also runs the
+    /// stream's source (a handler that loops over its emits), and the sending side of a hand-off costs more than the
+    /// taking side, so that balances the cores' load.
     /// </summary>
-    private static int SegmentOf(int length, int longest, int segments, bool shorterFirst)
+    private static int SegmentOf(int length, int longest, int segments)
     {
         var shorter = longest / segments;
         var longer = longest % segments;
-        var position = shorterFirst ? length - 1 : longest - length;
-        return position < longer * (shorter + 1) ? position / (shorter + 1) : longer + (position - longer * (shorter + 1)) / shorter;
+        var fromEnd = length - 1;
+        return fromEnd < longer * (shorter + 1) ? fromEnd / (shorter + 1) : longer + (fromEnd - longer * (shorter + 1)) / shorter;
     }
 
     /// <summary>For each routine, how many routines the longest chain starting at it has; a cycle counts once.</summary>

@@ -157,7 +157,7 @@ public sealed partial class Worker
     private void ConnectOutlets()
     {
         var processors = Options.SpreadStreams ? Options.StreamProcessors ?? Environment.ProcessorCount : 1;
-        var cuts = StreamSegments.Cuts(Flow, processors, shorterFirst: !Options.RecordHistory);
+        var cuts = StreamSegments.Cuts(Flow, processors);
         MarkRoutinesInsideSegments(cuts);
         foreach (var cell in _cells)
         {
@@ -206,6 +206,15 @@ public sealed partial class Worker
         for (var i = 0; i < _cells.Length; i++)
         {
             _cells[i].IsInsideSegment = fedWithin[i] && !fedThroughCut[i];
+        }
+
+        foreach (var connection in Flow.Connections)
+        {
+            var target = _cells[connection.Target.Index];
+            if (target.IsInsideSegment)
+            {
+                target.Queue(connection.Slot.Index).WakeProducersWhenEmpty();
+            }
         }
     }
 
