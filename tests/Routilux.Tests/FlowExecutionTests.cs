@@ -185,4 +185,23 @@ public class FlowExecutionTests
         var log = ((Shapes)worker.GetRoutine("shapes")).Log;
         Assert.Equal(new[] { "later soon shapes True", "pair 7 seven", "ping" }, log.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task A_handler_that_emits_hundreds_of_messages_delivers_them_all_in_order_and_again_in_the_next_run()
+    {
+        var received = new ConcurrentQueue<int>();
+        var flow = new FlowBuilder("burst");
+        var burst = flow.Add<Burst>("burst");
+        var sink = flow.Add("sink", () => new Sink<int>(received));
+        flow.Connect(burst.Out(), sink.In());
+        flow.Entry(burst.In());
+
+        await using var runtime = new Runtime();
+        var worker = runtime.CreateWorker(flow.Build());
+        Assert.Equal(JobStatus.Completed, (await worker.RunAsync(burst.In(), 300).AsTask().Within()).Status);
+        Assert.Equal(JobStatus.Completed, (await worker.RunAsync(burst.In(), 3).AsTask().Within()).Status);
+
+        // The outbox grew past its first four places in the first run, and started empty again in the second.
+        Assert.Equal(Enumerable.Range(0, 300).Concat(Enumerable.Range(0, 3)), received);
+    }
 }

@@ -278,3 +278,20 @@ public partial class TaggedProducer
     [Emits]
     public partial ValueTask Number(int value);
 }
+
+/// <summary>Emits 0..count-1 with plain emits, so they all wait in the outbox until the handler returns.</summary>
+[Routine]
+public partial class Burst
+{
+    [Slot]
+    public void In(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            Out(i);
+        }
+    }
+
+    [Emits]
+    public partial void Out(int value);
+}
