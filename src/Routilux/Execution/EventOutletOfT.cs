@@ -10,6 +10,7 @@ internal sealed class EventOutlet<T> : EventOutlet
 
     // For each target, whether a streaming owner hands messages over through the queue instead of running it inline.
     private readonly bool[] _cuts;
+
     // Messages emitted by the running handler, at _outbox[OutboxStart + i] for i < _count. The places before and
     // after are padding: the outbox is written for every message, and the objects allocated next to it belong to
     // other routines, which may run on another core (a stream's next segment) and would otherwise share its cache
@@ -36,7 +37,7 @@ internal sealed class EventOutlet<T> : EventOutlet
     /// <summary>Appends a message to the outbox.</summary>
     public void Add(T payload)
     {
-        if (OutboxStart + _count == _outbox.Length - OutboxStart)
+        if (_count == _outbox.Length - (2 * OutboxStart))
         {
             var larger = new T[(2 * OutboxStart) + (2 * _count)];
             Array.Copy(_outbox, OutboxStart, larger, OutboxStart, _count);
@@ -115,7 +116,7 @@ internal sealed class EventOutlet<T> : EventOutlet
     private void Reset()
     {
         // Clear references so delivered payloads are not kept alive by the outbox.
-        if (System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
         {
             Array.Clear(_outbox, OutboxStart, _count);
         }
