@@ -54,6 +54,20 @@ internal sealed class EventOutlet<T> : EventOutlet
             return null;
         }
 
+        // A chain's usual case, one message for one target that is idle, runs without the bookkeeping below that lets
+        // a delivery stop at a full queue and resume where it stopped.
+        if (_count == 1 && _targets.Length == 1 && !job.IsStopped && !(_cuts[0] && Owner.IsStreaming)
+            && _targets[0].Owner.TryRunInline(_targets[0], _outbox[OutboxStart], job, Owner))
+        {
+            if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+            {
+                _outbox[OutboxStart] = default!;
+            }
+
+            _count = 0;
+            return null;
+        }
+
         while (_deliveredItems < _count)
         {
             if (job.IsStopped)
