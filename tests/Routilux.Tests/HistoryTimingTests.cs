@@ -95,4 +95,27 @@ public class HistoryTimingTests
         var last = worker.History.Where(run => run.RoutineId == "stage").MaxBy(run => run.StartedAt)!;
         Assert.True(last.StartedAt >= firstEnd + TimeSpan.FromHours(1), $"The last run started at {last.StartedAt}, less than an hour after {firstEnd}.");
     }
+
+    [Fact]
+    public async Task A_retry_without_delay_of_a_message_run_inline_is_timed_from_the_failed_attempts_end()
+    {
+        var clock = new FakeTimeProvider();
+        var flow = new FlowBuilder("retry-timing");
+        var split = flow.Add("split", () => new TimedStage(clock, Millisecond));
+        var flaky = flow.Add("flaky", () => new TimedFlakyStage(clock, 2 * Millisecond, failures: 1));
+        flow.Connect(split.Out(), flaky.In());
+        flow.Entry(split.In());
+        flow.OnError(flaky, ErrorPolicy.Retry(1, TimeSpan.Zero));
+
+        await using var runtime = new Runtime(new RuntimeOptions { TimeProvider = clock });
+        var worker = runtime.CreateWorker(flow.Build());
+        var job = await worker.RunAsync(split.In(), 1).AsTask().Within();
+        Assert.Equal(JobStatus.Completed, job.Status);
+
+        // Both attempts run inline behind "split"; the retry's 2 ms do not include the failed attempt's.
+        var runs = worker.History.Where(run => run.RoutineId == "flaky").OrderBy(run => run.Attempt).ToArray();
+        Assert.Equal(new[] { HandlerOutcome.Retried, HandlerOutcome.Completed }, runs.Select(run => run.Outcome));
+        Assert.Equal(new[] { 2 * Millisecond, 2 * Millisecond }, runs.Select(run => run.Duration));
+        Assert.Equal(runs[0].StartedAt + (2 * Millisecond), runs[1].StartedAt);
+    }
 }

@@ -18,7 +18,19 @@ internal sealed class ExecutionHistory
     {
         // An index that wraps by comparison: a 64-bit modulo per handler run costs more than the rest of the write.
         var next = _next;
-        _ring[next] = new Entry(slot, job.Id, startedAt, endedAt, outcome, attempt);
+        ref var entry = ref _ring[next];
+        entry.Slot = slot;
+        entry.StartedAt = startedAt;
+        entry.EndedAt = endedAt;
+        entry.Outcome = outcome;
+        entry.Attempt = attempt;
+
+        // A reference write costs a GC barrier; the runs of a stream mostly overwrite an entry of the same job.
+        if (!ReferenceEquals(entry.JobId, job.Id))
+        {
+            entry.JobId = job.Id;
+        }
+
         _next = next + 1 == _ring.Length ? 0 : next + 1;
         Volatile.Write(ref _written, _written + 1);
     }
@@ -43,5 +55,14 @@ internal sealed class ExecutionHistory
         }
     }
 
-    private readonly record struct Entry(int Slot, string JobId, long StartedAt, long EndedAt, HandlerOutcome Outcome, int Attempt);
+    // Mutable and written field by field, so that an unchanged job id is not written again.
+    private struct Entry
+    {
+        public int Slot;
+        public string JobId;
+        public long StartedAt;
+        public long EndedAt;
+        public HandlerOutcome Outcome;
+        public int Attempt;
+    }
 }

@@ -11,10 +11,9 @@ public sealed partial class RoutineCell
     // Deep enough for long chains, shallow enough never to threaten the stack.
     private const int MaxInlineDepth = 32;
 
-    // How deep in a fused chain the message in hand runs (0: from the thread pool), and who ran it. Kept on the
-    // cell rather than in thread-statics: a thread-static costs a TLS lookup on every hop.
+    // How deep in a fused chain the message in hand runs (0: from the thread pool). Kept on the cell rather than in
+    // a thread-static: a thread-static costs a TLS lookup on every hop.
     private int _inlineDepth;
-    private RoutineCell? _inlinedBy;
 
     // The message in hand was run inline and rides on its emitter's count in the job until it needs one of its own.
     private bool _handBorrowed;
@@ -68,8 +67,7 @@ public sealed partial class RoutineCell
         _streaming = emitter is not null && emitter._streaming;
         if (_recordHistory && emitter is not null)
         {
-            // Only the history's start stamp needs the emitter; skip the reference write (a GC barrier) otherwise.
-            _inlinedBy = emitter;
+            StartAtEndOf(emitter);
         }
 
         try
@@ -105,7 +103,6 @@ public sealed partial class RoutineCell
         finally
         {
             _inlineDepth = 0;
-            _inlinedBy = null;
         }
     }
 

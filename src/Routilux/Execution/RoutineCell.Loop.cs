@@ -296,6 +296,7 @@ public sealed partial class RoutineCell
     private void RecoverFromInternalError(Exception ex)
     {
         _startAtLastEnd = false;
+        _startAtEmitterEnd = false;
         EndTurn();
         var job = _currentJob;
         var count = _handCount;

@@ -20,15 +20,34 @@ public sealed partial class RoutineCell
     // Set by the message loop around each message it takes, the one place a run may start at the previous run's end.
     private bool _startAtLastEnd;
 
+    // The emitter's latest reading, handed over for the next run when it is inline and the reading still "now".
+    private long _emitterEnded;
+    private bool _startAtEmitterEnd;
+
     /// <summary>The start of a handler run: the latest reading when that is still "now", else the clock.</summary>
     private long StartStamp()
     {
-        if (_inlinedBy is { } emitter && emitter._lastEndedIsNow && ReferenceEquals(emitter.Clock, Clock))
+        if (_startAtEmitterEnd)
         {
-            return emitter._lastEnded;
+            // Taken once: a retry of the same message starts after its failed attempt, not at the emitter's end.
+            _startAtEmitterEnd = false;
+            return _emitterEnded;
         }
 
         return _startAtLastEnd && _lastEndedIsNow ? _lastEnded : Clock.GetTimestamp();
+    }
+
+    /// <summary>
+    /// Before a run inline for <paramref name="emitter"/>: its latest reading, when still "now", is the run's start.
+    /// Copied rather than referenced: a reference to the emitter would cost a GC write barrier per hop.
+    /// </summary>
+    private void StartAtEndOf(RoutineCell emitter)
+    {
+        if (emitter._lastEndedIsNow)
+        {
+            _emitterEnded = emitter._lastEnded;
+            _startAtEmitterEnd = true;
+        }
     }
 
     private void Record(Job job, HandlerOutcome outcome)

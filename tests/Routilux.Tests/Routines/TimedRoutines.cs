@@ -52,3 +52,34 @@ public partial class TimedSource
     [Emits]
     public partial ValueTask Number(int value);
 }
+
+/// <summary>Takes a fixed time on a fake clock for each attempt and fails the first <c>failures</c> attempts.</summary>
+[Routine]
+public partial class TimedFlakyStage
+{
+    private readonly FakeTimeProvider _clock;
+    private readonly TimeSpan _takes;
+    private int _failures;
+
+    public TimedFlakyStage(FakeTimeProvider clock, TimeSpan takes, int failures)
+    {
+        _clock = clock;
+        _takes = takes;
+        _failures = failures;
+    }
+
+    [Slot]
+    public void In(int value)
+    {
+        _clock.Advance(_takes);
+        if (_failures-- > 0)
+        {
+            throw new InvalidOperationException("A planned failure.");
+        }
+
+        Out(value);
+    }
+
+    [Emits]
+    public partial void Out(int value);
+}
