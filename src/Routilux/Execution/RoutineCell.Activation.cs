@@ -222,6 +222,12 @@ public sealed partial class RoutineCell
     private void ReleaseHand(SlotQueue queue)
     {
         queue.ReleaseInHand();
+        if (!HasBuffers)
+        {
+            // Nothing else is ever in hand: batches and joins need buffers.
+            return;
+        }
+
         _handBatch?.ReleaseHand();
         if (_handJoinGroup >= 0)
         {

@@ -50,7 +50,7 @@ public sealed partial class RoutineCell
     {
         var slot = queue.Slot.Index;
         // A plain read of the claim first: a busy cell's flag is then only read, and stays shared between cores.
-        if (Volatile.Read(ref _scheduled.Value) != 0 || queue.Count != 0 || depth > MaxInlineDepth || _buffers[slot] is not null
+        if (Volatile.Read(ref _scheduled.Value) != 0 || queue.Count != 0 || depth > MaxInlineDepth || (HasBuffers && _buffers[slot] is not null)
             || Worker.IsPaused || Interlocked.CompareExchange(ref _scheduled.Value, 1, 0) != 0)
         {
             return false;

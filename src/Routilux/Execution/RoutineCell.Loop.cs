@@ -269,8 +269,13 @@ public sealed partial class RoutineCell
         _currentSlot = -1;
         _handCount = 1;
         _handBorrowed = false;
-        _handBatch = null;
-        _handJoinGroup = -1;
+        if (HasBuffers)
+        {
+            // Only a cell with buffers ever has a batch or a join in hand.
+            _handBatch = null;
+            _handJoinGroup = -1;
+        }
+
         if (count > 0)
         {
             ReleaseFinished(job, count);
