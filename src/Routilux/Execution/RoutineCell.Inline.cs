@@ -48,7 +48,7 @@ public sealed partial class RoutineCell
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private bool TryRunInline<T>(SlotQueue<T> queue, T payload, Job job, int depth, RoutineCell? emitter)
     {
-        var slot = queue.Slot.Index;
+        var slot = queue.SlotIndex;
         // A plain read of the claim first: a busy cell's flag is then only read, and stays shared between cores.
         if (Volatile.Read(ref _scheduled.Value) != 0 || queue.Count != 0 || depth > MaxInlineDepth || (HasBuffers && _buffers[slot] is not null)
             || Worker.IsPaused || Interlocked.CompareExchange(ref _scheduled.Value, 1, 0) != 0)
@@ -80,6 +80,7 @@ public sealed partial class RoutineCell
             _handCount = 0;
             _handBorrowed = true;
             var completed = Attempt(queue, job);
+            _inlineDepth = 0;
             if (_recordHistory && emitter is not null)
             {
                 emitter.TakeLatestReadingFrom(this, completed);
@@ -97,12 +98,9 @@ public sealed partial class RoutineCell
         catch (Exception ex)
         {
             // Only a runtime bug gets here (handler exceptions are handled by Attempt). Never leave the cell claimed.
+            _inlineDepth = 0;
             RecoverFromInternalError(ex);
             return true;
-        }
-        finally
-        {
-            _inlineDepth = 0;
         }
     }
 

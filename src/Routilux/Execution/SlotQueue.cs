@@ -20,6 +20,7 @@ internal abstract class SlotQueue
         _ringStorage = ring;
         Owner = owner;
         Slot = slot;
+        SlotIndex = slot.Index;
         Capacity = capacity;
         Policy = policy;
     }
@@ -35,6 +36,9 @@ internal abstract class SlotQueue
 
     /// <summary>The slot this queue feeds.</summary>
     public SlotDescriptor Slot { get; }
+
+    /// <summary>The slot's index in its routine; a copy of <c>Slot.Index</c>, read once per fused hop.</summary>
+    public int SlotIndex { get; }
 
     /// <summary>The most messages the queue holds; a producer waits when it is full.</summary>
     public int Capacity { get; }
