@@ -160,6 +160,70 @@ public class FailureAndCancellationTests
         Assert.Equal(1000, received.Count);
     }
 
+    [Fact]
+    public async Task A_jobs_token_asked_for_only_after_the_job_stopped_is_already_cancelled()
+    {
+        var (flow, _) = GateFlow(new TaskCompletionSource(), new TaskCompletionSource(), new ConcurrentQueue<string>());
+
+        await using var runtime = new Runtime();
+        var worker = runtime.CreateWorker(flow);
+        var open = worker.OpenJob();
+        open.Cancel("before anyone asked");
+        var failed = worker.OpenJob();
+        failed.Fail(new InvalidOperationException("planned"));
+
+        // Nobody asked either job for its token before it stopped; the token made now must not look live.
+        Assert.True(open.CancellationToken.IsCancellationRequested);
+        Assert.True(failed.CancellationToken.IsCancellationRequested);
+        Assert.Equal(open.CancellationToken, open.CancellationToken);
+        Assert.Equal(JobStatus.Cancelled, await open.Completion.Within());
+        Assert.Equal(JobStatus.Failed, await failed.Completion.Within());
+    }
+
+    [Fact]
+    public async Task Jobs_opened_while_the_worker_is_being_cancelled_all_end_cancelled_or_are_refused()
+    {
+        var (flow, _) = GateFlow(new TaskCompletionSource(), new TaskCompletionSource(), new ConcurrentQueue<string>());
+        var runtime = new Runtime();
+        var worker = runtime.CreateWorker(flow);
+        var opened = new ConcurrentQueue<Job>();
+        using var go = new ManualResetEventSlim();
+
+        // Threads open jobs as fast as they can while the worker is cancelled under them: every job that got in must
+        // be cancelled (by the worker, or by itself when it was added after the worker went through its jobs).
+        var openers = Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+        {
+            go.Wait();
+            while (true)
+            {
+                try
+                {
+                    opened.Enqueue(worker.OpenJob());
+                }
+                catch (InvalidOperationException)
+                {
+                    return;
+                }
+            }
+        })).ToArray();
+        go.Set();
+        while (opened.Count < 100)
+        {
+            await Task.Yield();
+        }
+
+        worker.Cancel("closing down");
+        await Task.WhenAll(openers).Within();
+
+        var statuses = await Task.WhenAll(opened.Select(job => job.Completion)).Within();
+        Assert.All(statuses, status => Assert.Equal(JobStatus.Cancelled, status));
+        Assert.Contains(opened, job => job.CancellationReason == "The worker was cancelled.");
+        Assert.Empty(worker.ActiveJobs);
+
+        // Outside a using: disposal waits for the jobs, and must fail the test rather than hang it if one lives on.
+        await runtime.DisposeAsync().AsTask().Within();
+    }
+
     private static (Flow Flow, SlotPort<string> Entry) GateFlow(TaskCompletionSource release, TaskCompletionSource entered, ConcurrentQueue<string> received)
     {
         var flow = new FlowBuilder("gated");

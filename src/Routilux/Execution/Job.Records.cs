@@ -5,7 +5,9 @@ namespace Routilux;
 /// <summary>What a job keeps about itself: a data bag, a trace log, the errors it went on after, and its drops.</summary>
 public sealed partial class Job
 {
-    private readonly object _recordGate = new();
+    // The lock for the records below: the completion source, private and never locked elsewhere, rather than an
+    // object of its own per job.
+    private object RecordGate => _completion;
     private ConcurrentDictionary<string, object?>? _data;
     private List<TraceEntry>? _trace;
     private List<JobError>? _errors;
@@ -36,7 +38,7 @@ public sealed partial class Job
     {
         get
         {
-            lock (_recordGate)
+            lock (RecordGate)
             {
                 return _trace is null ? Array.Empty<TraceEntry>() : _trace.ToArray();
             }
@@ -48,7 +50,7 @@ public sealed partial class Job
     {
         get
         {
-            lock (_recordGate)
+            lock (RecordGate)
             {
                 return _errors is null ? Array.Empty<JobError>() : _errors.ToArray();
             }
@@ -63,7 +65,7 @@ public sealed partial class Job
     {
         get
         {
-            lock (_recordGate)
+            lock (RecordGate)
             {
                 return _drops is null ? new Dictionary<string, long>() : new Dictionary<string, long>(_drops);
             }
@@ -77,7 +79,7 @@ public sealed partial class Job
     internal void Trace(string? routineId, string message)
     {
         var entry = new TraceEntry(Worker.Runtime.TimeProvider.GetUtcNow(), routineId, message);
-        lock (_recordGate)
+        lock (RecordGate)
         {
             (_trace ??= new List<TraceEntry>()).Add(entry);
         }
@@ -85,7 +87,7 @@ public sealed partial class Job
 
     internal void RecordError(JobError error)
     {
-        lock (_recordGate)
+        lock (RecordGate)
         {
             (_errors ??= new List<JobError>()).Add(error);
         }
@@ -95,7 +97,7 @@ public sealed partial class Job
     {
         Interlocked.Increment(ref _droppedMessages);
         var key = $"{routineId}.{slotName}";
-        lock (_recordGate)
+        lock (RecordGate)
         {
             _drops ??= new Dictionary<string, long>(StringComparer.Ordinal);
             _drops[key] = _drops.GetValueOrDefault(key) + 1;

@@ -12,8 +12,11 @@ namespace Routilux;
 public sealed partial class Job
 {
     private readonly TaskCompletionSource<JobStatus> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly CancellationTokenSource _cancellation = new();
-    private CancellationTokenRegistration _workerRegistration;
+
+    // Made the first time someone asks for the token: most jobs never do, and a source per job is measurable when
+    // jobs are small. (The worker cancels its jobs itself, through its list of active jobs, so a job does not
+    // register with the worker's token either.)
+    private CancellationTokenSource? _cancellation;
     private CancellationTokenRegistration _callerRegistration;
 
     // Messages of this job queued or running, plus one while the input is open. On a cache line of its own: producers
@@ -41,7 +44,6 @@ public sealed partial class Job
             }
         }
 
-        _workerRegistration = worker.CancellationToken.UnsafeRegister(static s => ((Job)s!).Cancel("The worker was cancelled."), this);
         if (callerToken.CanBeCanceled)
         {
             _callerRegistration = callerToken.UnsafeRegister(static s => ((Job)s!).Cancel("The caller's cancellation token was cancelled."), this);
@@ -86,7 +88,29 @@ public sealed partial class Job
     public Task<JobStatus> Completion => _completion.Task;
 
     /// <summary>Signalled when the job is cancelled or fails; handlers receive it as their cancellation token.</summary>
-    public CancellationToken CancellationToken => _cancellation.Token;
+    public CancellationToken CancellationToken
+    {
+        get
+        {
+            var source = Volatile.Read(ref _cancellation);
+            if (source is null)
+            {
+                source = new CancellationTokenSource();
+                if (Interlocked.CompareExchange(ref _cancellation, source, null) is { } first)
+                {
+                    source = first;
+                }
+                else if (IsStopped)
+                {
+                    // Stopped before anyone asked. Stop reads the source after setting the status and this reads the
+                    // status after publishing the source (both through full fences), so one of the two cancels it.
+                    source.Cancel();
+                }
+            }
+
+            return source.Token;
+        }
+    }
 
     /// <summary>Whether the job has stopped (failed or cancelled) and its remaining messages are being dropped.</summary>
     internal bool IsStopped => Volatile.Read(ref _status) is (int)JobStatus.Failed or (int)JobStatus.Cancelled;
@@ -220,7 +244,7 @@ public sealed partial class Job
 
     private void Stop()
     {
-        _cancellation.Cancel();
+        Volatile.Read(ref _cancellation)?.Cancel();
 
         // Buffered messages of a stopped job will never run; the cells holding them count them out.
         Worker.OnJobStopped(this);
@@ -234,7 +258,6 @@ public sealed partial class Job
         Interlocked.CompareExchange(ref _status, (int)JobStatus.Completed, (int)JobStatus.Running);
         EndedAt = Worker.Runtime.TimeProvider.GetUtcNow();
         _timeout?.Dispose();
-        _workerRegistration.Dispose();
         _callerRegistration.Dispose();
         Worker.OnJobFinished(this);
         _completion.TrySetResult(Status);

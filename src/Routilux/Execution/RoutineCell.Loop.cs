@@ -197,7 +197,7 @@ public sealed partial class RoutineCell
     private bool HandleFailure(SlotQueue queue, Job job, Exception error)
     {
         // A handler that stops because its job was cancelled has not failed.
-        if (error is OperationCanceledException && job.CancellationToken.IsCancellationRequested)
+        if (error is OperationCanceledException && job.IsStopped)
         {
             Record(job, HandlerOutcome.Cancelled);
             DiscardOutbox();
