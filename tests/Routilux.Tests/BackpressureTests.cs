@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Reflection;
+using Routilux.Execution;
 using Routilux.Tests.Routines;
 
 namespace Routilux.Tests;
@@ -48,6 +50,48 @@ public class BackpressureTests
         Assert.Equal(JobStatus.Completed, await second.Completion.Within());
         Assert.Equal(2 * Count, probe.Received.Count);
         Assert.Equal(Enumerable.Range(0, Count).Concat(Enumerable.Range(0, Count)), probe.Received);
+    }
+
+    [Theory]
+    [InlineData("async emit", "_emitWaiter")]
+    [InlineData("outbox after the handler", "_deliveryWaiter")]
+    public async Task A_wait_for_room_cancelled_by_another_jobs_stop_is_taken_up_again_and_loses_nothing(string path, string waiterField)
+    {
+        // A job's stop cancels the waits of cells whose message in hand belongs to it; a cell that moved on to another
+        // job's message in the meantime gets that cancellation too. Simulated here by cancelling the wait directly.
+        const int Count = 10;
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var received = new ConcurrentQueue<int>();
+        var flow = new FlowBuilder("stale-stop");
+        var sink = flow.Add("sink", () => new HeldSink(release, received));
+        SlotPort<int> start;
+        if (path == "async emit")
+        {
+            var producer = flow.Add("producer", () => new FastProducer(new BackpressureProbe()));
+            flow.Connect(producer.Number(), sink.In());
+            start = producer.Start();
+        }
+        else
+        {
+            var producer = flow.Add<BurstProducer>("producer");
+            flow.Connect(producer.Number(), sink.In());
+            start = producer.Start();
+        }
+
+        flow.Entry(start);
+        await using var runtime = new Runtime();
+        var worker = runtime.CreateWorker(flow.Build());
+        var job = await worker.StartAsync(start, Count);
+
+        // One message in the sink's hand, two queued, and the producer waiting for room.
+        var waiter = (SpaceWaiter)typeof(RoutineCell).GetField(waiterField, BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(worker.Cell(1))!;
+        var armed = typeof(SpaceWaiter).GetField("_armed", BindingFlags.NonPublic | BindingFlags.Instance)!;
+        Eventually.True(() => (int)armed.GetValue(waiter)! == 1, $"the producer waits for room ({path})");
+        waiter.Cancel();
+        release.SetResult();
+
+        Assert.Equal(JobStatus.Completed, await job.Completion.Within());
+        Assert.Equal(Enumerable.Range(0, Count), received);
     }
 
     [Fact]

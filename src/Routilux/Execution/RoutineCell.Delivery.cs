@@ -46,7 +46,12 @@ public sealed partial class RoutineCell
             var job = _currentJob!;
             var blocked = _blockedQueue!;
             _blockedQueue = null;
-            if (_deliveryWaiter.SpaceFreed)
+            if (!_deliveryWaiter.SpaceFreed && StoppedWhileWaiting(blocked, _deliveryWaiter, job))
+            {
+                // What is left of the stopped job's outbox will never be needed.
+                DiscardOutbox();
+            }
+            else
             {
                 ForgetLatestReading();
                 var next = TryDeliverOutbox(job, _deliveryWaiter);
@@ -55,12 +60,6 @@ public sealed partial class RoutineCell
                     AwaitSpace(next);
                     return;
                 }
-            }
-            else
-            {
-                // The job stopped while we waited: what is left of its outbox will never be needed.
-                blocked.Unregister(_deliveryWaiter);
-                DiscardOutbox();
             }
 
             EndMessage(job);
@@ -88,10 +87,9 @@ public sealed partial class RoutineCell
         while (true)
         {
             CancelIfStopped(_emitWaiter, job);
-            if (!await _emitWaiter.AsValueTask().ConfigureAwait(false))
+            if (!await _emitWaiter.AsValueTask().ConfigureAwait(false) && StoppedWhileWaiting(blocked, _emitWaiter, job))
             {
-                // The job stopped while we waited: what is left of its outbox will never be needed.
-                blocked.Unregister(_emitWaiter);
+                // What is left of the stopped job's outbox will never be needed.
                 DiscardOutbox();
                 job.CancellationToken.ThrowIfCancellationRequested();
                 return;
@@ -106,6 +104,18 @@ public sealed partial class RoutineCell
 
             blocked = next;
         }
+    }
+
+    /// <summary>
+    /// After a wait for room ended by cancellation, whether it was this message's job that stopped. A job's stop
+    /// cancels the waits of the cells whose message in hand belongs to it, but the cell may have moved on to a message
+    /// of another job between that look and the cancellation; such a wait is simply taken up again.
+    /// </summary>
+    private static bool StoppedWhileWaiting(SlotQueue blocked, SpaceWaiter waiter, Job job)
+    {
+        // Still registered with the queue, as a woken waiter never is: take it off, then deliver again or give up.
+        blocked.Unregister(waiter);
+        return job.IsStopped;
     }
 
     /// <summary>

@@ -295,3 +295,24 @@ public partial class Burst
     [Emits]
     public partial void Out(int value);
 }
+
+/// <summary>Holds every message until released, then records it; for queues that must fill up.</summary>
+[Routine]
+public partial class HeldSink
+{
+    private readonly TaskCompletionSource _release;
+    private readonly ConcurrentQueue<int> _received;
+
+    public HeldSink(TaskCompletionSource release, ConcurrentQueue<int> received)
+    {
+        _release = release;
+        _received = received;
+    }
+
+    [Slot(Capacity = 2)]
+    public async ValueTask In(int value)
+    {
+        await _release.Task;
+        _received.Enqueue(value);
+    }
+}
