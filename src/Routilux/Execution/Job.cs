@@ -14,9 +14,9 @@ public sealed partial class Job
     private readonly TaskCompletionSource<JobStatus> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     // Made the first time someone asks for the token: most jobs never do, and a source per job is measurable when
-    // jobs are small. (The worker cancels its jobs itself, through its list of active jobs, so a job does not
-    // register with the worker's token either.)
+    // jobs are small.
     private CancellationTokenSource? _cancellation;
+    private CancellationTokenRegistration _workerRegistration;
     private CancellationTokenRegistration _callerRegistration;
 
     // Messages of this job queued or running, plus one while the input is open. On a cache line of its own: producers
@@ -44,6 +44,7 @@ public sealed partial class Job
             }
         }
 
+        _workerRegistration = worker.CancellationToken.UnsafeRegister(static s => ((Job)s!).Cancel("The worker was cancelled."), this);
         if (callerToken.CanBeCanceled)
         {
             _callerRegistration = callerToken.UnsafeRegister(static s => ((Job)s!).Cancel("The caller's cancellation token was cancelled."), this);
@@ -258,6 +259,7 @@ public sealed partial class Job
         Interlocked.CompareExchange(ref _status, (int)JobStatus.Completed, (int)JobStatus.Running);
         EndedAt = Worker.Runtime.TimeProvider.GetUtcNow();
         _timeout?.Dispose();
+        _workerRegistration.Dispose();
         _callerRegistration.Dispose();
         Worker.OnJobFinished(this);
         _completion.TrySetResult(Status);

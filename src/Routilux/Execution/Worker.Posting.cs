@@ -164,10 +164,7 @@ public sealed partial class Worker
 
         Touch();
 
-        // The worker may have been cancelled since the check above, and its Cancel may have gone through the active
-        // jobs before this one was added: then the job cancels itself. The fence keeps this read after the add
-        // (Cancel, for its part, cancels its token before it reads the active jobs).
-        Interlocked.MemoryBarrier();
+        // The worker may have been cancelled between the check and the registration; the job then cancels itself.
         if (IsCancelled)
         {
             job.Cancel(CancellationReason);

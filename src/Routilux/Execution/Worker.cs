@@ -90,13 +90,6 @@ public sealed partial class Worker
 
         CancellationReason = reason ?? "Cancelled.";
         _cancellation.Cancel();
-
-        // Jobs do not register with the worker's token (a registration per job costs more than a small job's work):
-        // the worker cancels the active ones here, and a job opened meanwhile sees IsCancelled and cancels itself.
-        foreach (var (_, job) in _activeJobs)
-        {
-            job.Cancel("The worker was cancelled.");
-        }
     }
 
     /// <summary>Why the worker was cancelled, or <see langword="null"/>.</summary>
