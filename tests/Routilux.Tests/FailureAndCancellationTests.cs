@@ -224,6 +224,52 @@ public class FailureAndCancellationTests
         await runtime.DisposeAsync().AsTask().Within();
     }
 
+    [Fact]
+    public async Task A_job_started_with_a_token_already_cancelled_ends_cancelled_and_leaves_the_worker_idle()
+    {
+        var received = new ConcurrentQueue<string>();
+        var (flow, gateEntry) = GateFlow(new TaskCompletionSource(), new TaskCompletionSource(), received);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        // Disposed at the end rather than by a using: disposal waits for the worker's jobs, and a job left listed
+        // must fail the test, not hang it.
+        var runtime = new Runtime();
+        var worker = runtime.CreateWorker(flow);
+        var job = await worker.StartAsync(gateEntry, "never", cancelled.Token);
+
+        // The token's callback runs as the job begins; the job must already be among the active ones by then, or it
+        // finishes before it is added and stays listed for ever (and the worker never looks idle again).
+        Assert.Equal(JobStatus.Cancelled, await job.Completion.Within());
+        Assert.Empty(worker.ActiveJobs);
+        Assert.Equal(WorkerStatus.Idle, worker.Status);
+        Assert.Empty(received);
+        await runtime.DisposeAsync().AsTask().Within();
+    }
+
+    [Fact]
+    public async Task A_job_refused_for_a_duplicate_id_leaves_the_running_job_with_that_id_alone()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var received = new ConcurrentQueue<string>();
+        var (flow, gateEntry) = GateFlow(release, entered, received);
+
+        await using var runtime = new Runtime();
+        var worker = runtime.CreateWorker(flow);
+        var running = await worker.StartAsync(gateEntry, "first", new JobOptions { Id = "order-42" });
+        await entered.Task.Within();
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(async () => await worker.StartAsync(gateEntry, "second", new JobOptions { Id = "order-42" }));
+        Assert.Contains("order-42", refused.Message, StringComparison.Ordinal);
+
+        Assert.Same(running, Assert.Single(worker.ActiveJobs));
+        release.SetResult();
+        Assert.Equal(JobStatus.Completed, await running.Completion.Within());
+        Assert.Equal(new[] { "first" }, received);
+        Assert.Empty(worker.ActiveJobs);
+    }
+
     private static (Flow Flow, SlotPort<string> Entry) GateFlow(TaskCompletionSource release, TaskCompletionSource entered, ConcurrentQueue<string> received)
     {
         var flow = new FlowBuilder("gated");

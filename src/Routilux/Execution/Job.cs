@@ -18,6 +18,7 @@ public sealed partial class Job
     private CancellationTokenSource? _cancellation;
     private CancellationTokenRegistration _workerRegistration;
     private CancellationTokenRegistration _callerRegistration;
+    private readonly CancellationToken _callerToken;
 
     // Messages of this job queued or running, plus one while the input is open. On a cache line of its own: producers
     // count every message in, while consumers on other cores read the job's status for every message they take.
@@ -44,17 +45,27 @@ public sealed partial class Job
             }
         }
 
-        _workerRegistration = worker.CancellationToken.UnsafeRegister(static s => ((Job)s!).Cancel("The worker was cancelled."), this);
-        if (callerToken.CanBeCanceled)
+        Limit = options?.Timeout;
+        _callerToken = callerToken;
+    }
+
+    /// <summary>
+    /// Arms what can stop the job from outside: the worker's and the caller's tokens and the timeout. Called once the
+    /// job is among the worker's active jobs, since any of them may finish it at once (a token already cancelled runs
+    /// its callback right here), and a job must never finish before it was added.
+    /// </summary>
+    internal void Begin()
+    {
+        _workerRegistration = Worker.CancellationToken.UnsafeRegister(static s => ((Job)s!).Cancel("The worker was cancelled."), this);
+        if (_callerToken.CanBeCanceled)
         {
-            _callerRegistration = callerToken.UnsafeRegister(static s => ((Job)s!).Cancel("The caller's cancellation token was cancelled."), this);
+            _callerRegistration = _callerToken.UnsafeRegister(static s => ((Job)s!).Cancel("The caller's cancellation token was cancelled."), this);
         }
 
-        if (options?.Timeout is { } timeout)
+        if (Limit is { } timeout)
         {
             // Counted from the job's own start; it fails this job only.
-            _timeout = worker.Runtime.TimeProvider.CreateTimer(static s => ((Job)s!).OnTimeout(), this, timeout, Timeout.InfiniteTimeSpan);
-            Limit = timeout;
+            _timeout = Worker.Runtime.TimeProvider.CreateTimer(static s => ((Job)s!).OnTimeout(), this, timeout, Timeout.InfiniteTimeSpan);
         }
     }
 

@@ -118,7 +118,7 @@ public sealed partial class Worker
     {
         try
         {
-            await EnqueueAsync(job, queue, payload, cancellationToken).ConfigureAwait(false);
+            await EnqueueAsync(job, queue, payload, cancellationToken, dropIfStopped: true).ConfigureAwait(false);
         }
         finally
         {
@@ -158,18 +158,14 @@ public sealed partial class Worker
         var job = new Job(this, id, options, cancellationToken);
         if (!_activeJobs.TryAdd(id, job))
         {
-            job.Cancel("A job with the same id was already running.");
+            // Never begun, so nothing refers to it: it is dropped as it is, and the running job keeps its place.
             throw new ArgumentException($"Worker '{Id}' already runs a job with id '{id}'; job ids must be unique among running jobs.", nameof(options));
         }
 
         Touch();
 
-        // The worker may have been cancelled between the check and the registration; the job then cancels itself.
-        if (IsCancelled)
-        {
-            job.Cancel(CancellationReason);
-        }
-
+        // A worker cancelled since the check above cancels the job right here, through its registration.
+        job.Begin();
         return job;
     }
 
@@ -207,10 +203,18 @@ public sealed partial class Worker
         return (SlotQueue<T>)_cells[routine.Index].Queue(slot.Index);
     }
 
-    private async ValueTask EnqueueAsync<T>(Job job, SlotQueue<T> queue, T payload, CancellationToken cancellationToken)
+    // dropIfStopped, for a job's own first message: a job already stopped (begun with a token already cancelled, or
+    // its worker cancelled meanwhile) takes the message with it, and its completion reports why, instead of the post
+    // failing.
+    private async ValueTask EnqueueAsync<T>(Job job, SlotQueue<T> queue, T payload, CancellationToken cancellationToken, bool dropIfStopped = false)
     {
         if (!job.TryAddPending())
         {
+            if (dropIfStopped && job.IsStopped)
+            {
+                return;
+            }
+
             throw new InvalidOperationException(
                 $"Job '{job.Id}' of flow '{Flow.Id}' has already finished ({job.Status}); it takes no more input. Start a new job.");
         }

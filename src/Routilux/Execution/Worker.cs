@@ -109,7 +109,8 @@ public sealed partial class Worker
 
     internal void OnJobFinished(Job job)
     {
-        _activeJobs.TryRemove(job.Id, out _);
+        // By key and job: another job may have been refused under the same id, and must not remove this one.
+        _activeJobs.TryRemove(KeyValuePair.Create(job.Id, job));
         switch (job.Status)
         {
             case JobStatus.Completed:
