@@ -80,7 +80,6 @@ public sealed partial class RoutineCell
             _handCount = 0;
             _handBorrowed = true;
             var completed = Attempt(queue, job);
-            _inlineDepth = 0;
             if (_recordHistory && emitter is not null)
             {
                 emitter.TakeLatestReadingFrom(this, completed);
@@ -88,6 +87,8 @@ public sealed partial class RoutineCell
 
             if (completed)
             {
+                // Before the claim goes: once it has, another thread may run this cell inline at its own depth.
+                _inlineDepth = 0;
                 ReleaseClaim();
             }
 
@@ -110,8 +111,10 @@ public sealed partial class RoutineCell
     /// </summary>
     private void OwnPending(Job job)
     {
-        // Whoever continues the message may run on another thread at once: nothing may stay owed past here.
+        // Whoever continues the message may run on another thread at once: nothing may stay owed past here, and the
+        // continuation is no longer part of the fused chain that ran it (nor may a late write here undo its depth).
         EndTurn();
+        _inlineDepth = 0;
 
         // The same fence as going idle, for the producers of this cell's queues while the message waits.
         Interlocked.MemoryBarrier();
