@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Routilux.Execution;
 
 /// <summary>
@@ -8,8 +10,10 @@ namespace Routilux.Execution;
 internal sealed class ExecutionHistory
 {
     private readonly Entry[] _ring;
-    private long _written;
-    private int _next;
+
+    // Written for every handler run, so kept off the cache lines of whatever is allocated next to this object, which
+    // may belong to a routine running on another core (in a stream's next segment).
+    private Cursor _cursor;
 
     // One place more than asked for: the place being written never holds one of the `capacity` newest runs.
     public ExecutionHistory(int capacity) => _ring = new Entry[capacity + 1];
@@ -17,7 +21,7 @@ internal sealed class ExecutionHistory
     public void Record(int slot, Job job, long startedAt, long endedAt, HandlerOutcome outcome, int attempt)
     {
         // An index that wraps by comparison: a 64-bit modulo per handler run costs more than the rest of the write.
-        var next = _next;
+        var next = _cursor.Next;
         ref var entry = ref _ring[next];
         entry.Slot = slot;
         entry.StartedAt = startedAt;
@@ -31,17 +35,17 @@ internal sealed class ExecutionHistory
             entry.JobId = job.Id;
         }
 
-        _next = next + 1 == _ring.Length ? 0 : next + 1;
-        Volatile.Write(ref _written, _written + 1);
+        _cursor.Next = next + 1 == _ring.Length ? 0 : next + 1;
+        Volatile.Write(ref _cursor.Written, _cursor.Written + 1);
     }
 
     /// <summary>Copies the runs into <paramref name="into"/>, converting timestamps to wall-clock times.</summary>
     public void CopyTo(List<HandlerRun> into, RoutineCell cell, TimeProvider clock, DateTimeOffset now, long nowTimestamp)
     {
         var capacity = _ring.Length;
-        var before = Volatile.Read(ref _written);
+        var before = Volatile.Read(ref _cursor.Written);
         var copy = (Entry[])_ring.Clone();
-        var after = Volatile.Read(ref _written);
+        var after = Volatile.Read(ref _cursor.Written);
 
         // Entries numbered [after - capacity + 1, before) are intact: older ones may have been overwritten while we
         // copied, and the one numbered `after` may be half written right now. That leaves the requested capacity.
@@ -53,6 +57,17 @@ internal sealed class ExecutionHistory
             var duration = clock.GetElapsedTime(entry.StartedAt, entry.EndedAt);
             into.Add(new HandlerRun(cell.RoutineId, cell.Routine.Descriptor.Slots[entry.Slot].Name, entry.JobId, startedAt, duration, entry.Outcome, entry.Attempt));
         }
+    }
+
+    [StructLayout(LayoutKind.Explicit, Size = 2 * PaddedFlag.Spacing)]
+    private struct Cursor
+    {
+        // How many runs were recorded, and the place the next one goes.
+        [FieldOffset(PaddedFlag.Spacing)]
+        public long Written;
+
+        [FieldOffset(PaddedFlag.Spacing + sizeof(long))]
+        public int Next;
     }
 
     // Mutable and written field by field, so that an unchanged job id is not written again.
