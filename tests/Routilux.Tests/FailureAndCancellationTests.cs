@@ -241,6 +241,8 @@ public class FailureAndCancellationTests
         // The token's callback runs as the job begins; the job must already be among the active ones by then, or it
         // finishes before it is added and stays listed for ever (and the worker never looks idle again).
         Assert.Equal(JobStatus.Cancelled, await job.Completion.Within());
+        var ran = await worker.RunAsync(gateEntry, "never either", cancelled.Token).AsTask().Within();
+        Assert.Equal(JobStatus.Cancelled, ran.Status);
         Assert.Empty(worker.ActiveJobs);
         Assert.Equal(WorkerStatus.Idle, worker.Status);
         Assert.Empty(received);

@@ -12,7 +12,7 @@ public sealed partial class Worker
     /// <typeparam name="T">The entry slot's payload type.</typeparam>
     /// <param name="entry">An entry slot of the flow, for example <c>tokenizer.Text()</c>.</param>
     /// <param name="payload">The payload.</param>
-    /// <param name="cancellationToken">Cancels the job (and stops waiting for queue capacity).</param>
+    /// <param name="cancellationToken">Cancels the job (and stops waiting for queue capacity); one already cancelled gives back a job already cancelled.</param>
     /// <returns>The running job; await <see cref="Job.Completion"/> for its final status.</returns>
     /// <exception cref="ArgumentException">The slot is not an entry of this flow.</exception>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
@@ -28,7 +28,7 @@ public sealed partial class Worker
     /// <param name="entry">An entry slot of the flow.</param>
     /// <param name="payload">The payload.</param>
     /// <param name="options">The job's settings.</param>
-    /// <param name="cancellationToken">Cancels the job (and stops waiting for queue capacity).</param>
+    /// <param name="cancellationToken">Cancels the job (and stops waiting for queue capacity); one already cancelled gives back a job already cancelled.</param>
     /// <returns>The running job.</returns>
     public async ValueTask<Job> StartAsync<T>(SlotPort<T> entry, T payload, JobOptions? options, CancellationToken cancellationToken = default)
     {
@@ -65,7 +65,7 @@ public sealed partial class Worker
     /// <typeparam name="T">The entry slot's payload type.</typeparam>
     /// <param name="entry">An entry slot of the flow, for example <c>tokenizer.Text()</c>.</param>
     /// <param name="payload">The payload.</param>
-    /// <param name="cancellationToken">Cancels the job (and stops waiting for queue capacity).</param>
+    /// <param name="cancellationToken">Cancels the job (and stops waiting for queue capacity); one already cancelled gives back a job already cancelled.</param>
     /// <returns>The finished job; its <see cref="Job.Completion"/> has completed.</returns>
     /// <exception cref="ArgumentException">The slot is not an entry of this flow.</exception>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
@@ -81,7 +81,7 @@ public sealed partial class Worker
     /// <param name="entry">An entry slot of the flow.</param>
     /// <param name="payload">The payload.</param>
     /// <param name="options">The job's settings.</param>
-    /// <param name="cancellationToken">Cancels the job (and stops waiting for queue capacity).</param>
+    /// <param name="cancellationToken">Cancels the job (and stops waiting for queue capacity); one already cancelled gives back a job already cancelled.</param>
     public ValueTask<Job> RunAsync<T>(SlotPort<T> entry, T payload, JobOptions? options, CancellationToken cancellationToken = default)
     {
         var queue = ResolveEntry(entry);
