@@ -18,7 +18,6 @@ public sealed partial class Job
     private CancellationTokenSource? _cancellation;
     private CancellationTokenRegistration _workerRegistration;
     private CancellationTokenRegistration _callerRegistration;
-    private readonly CancellationToken _callerToken;
 
     // Messages of this job queued or running, plus one while the input is open. On a cache line of its own: producers
     // count every message in, while consumers on other cores read the job's status for every message they take.
@@ -32,7 +31,7 @@ public sealed partial class Job
     private string? _cancellationReason;
     private ITimer? _timeout;
 
-    internal Job(Worker worker, string id, JobOptions? options, CancellationToken callerToken)
+    internal Job(Worker worker, string id, JobOptions? options)
     {
         Worker = worker;
         Id = id;
@@ -46,7 +45,6 @@ public sealed partial class Job
         }
 
         Limit = options?.Timeout;
-        _callerToken = callerToken;
     }
 
     /// <summary>
@@ -54,12 +52,13 @@ public sealed partial class Job
     /// job is among the worker's active jobs, since any of them may finish it at once (a token already cancelled runs
     /// its callback right here), and a job must never finish before it was added.
     /// </summary>
-    internal void Begin()
+    /// <param name="callerToken">The token the job was opened with.</param>
+    internal void Begin(CancellationToken callerToken)
     {
         _workerRegistration = Worker.CancellationToken.UnsafeRegister(static s => ((Job)s!).Cancel("The worker was cancelled."), this);
-        if (_callerToken.CanBeCanceled)
+        if (callerToken.CanBeCanceled)
         {
-            _callerRegistration = _callerToken.UnsafeRegister(static s => ((Job)s!).Cancel("The caller's cancellation token was cancelled."), this);
+            _callerRegistration = callerToken.UnsafeRegister(static s => ((Job)s!).Cancel("The caller's cancellation token was cancelled."), this);
         }
 
         if (Limit is { } timeout)

@@ -155,7 +155,7 @@ public sealed partial class Worker
             throw new ArgumentException("A job id must not be empty; leave JobOptions.Id null to have one generated.", nameof(options));
         }
 
-        var job = new Job(this, id, options, cancellationToken);
+        var job = new Job(this, id, options);
         if (!_activeJobs.TryAdd(id, job))
         {
             // Never begun, so nothing refers to it: it is dropped as it is, and the running job keeps its place.
@@ -165,7 +165,7 @@ public sealed partial class Worker
         Touch();
 
         // A worker cancelled since the check above cancels the job right here, through its registration.
-        job.Begin();
+        job.Begin(cancellationToken);
         return job;
     }
 
