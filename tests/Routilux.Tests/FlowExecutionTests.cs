@@ -136,6 +136,36 @@ public class FlowExecutionTests
     }
 
     [Fact]
+    public async Task Handled_reference_payloads_are_not_kept_alive_by_the_worker()
+    {
+        var flow = new FlowBuilder("payload-lifetime");
+        var relay = flow.Add<StringRelay>("relay");
+        var tally = flow.Add<Tally<string>>("tally");
+        flow.Connect(relay.Out(), tally.In());
+        flow.Entry(relay.In());
+
+        await using var runtime = new Runtime();
+        var worker = runtime.CreateWorker(flow.Build());
+        var payload = await RunWithFreshPayloadAsync(worker, relay.In());
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.False(payload.IsAlive, "A handled payload is still referenced: the relay's queue or the tally's hand keeps it alive.");
+        Assert.Equal(1, ((Tally<string>)worker.GetRoutine("tally")).Count);
+    }
+
+    // Out of line, so that no local of the test method keeps the payload alive.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static async Task<WeakReference> RunWithFreshPayloadAsync(Worker worker, SlotPort<string> entry)
+    {
+        var payload = new string('x', 64);
+        var job = await worker.StartAsync(entry, payload);
+        Assert.Equal(JobStatus.Completed, await job.Completion.Within());
+        return new WeakReference(payload);
+    }
+
+    [Fact]
     public async Task An_open_job_takes_input_until_its_input_is_complete()
     {
         var received = new ConcurrentQueue<int>();

@@ -15,9 +15,13 @@ internal abstract class SlotQueue
     // for every message.
     private protected readonly Array _ringStorage;
 
-    protected SlotQueue(RoutineCell owner, SlotDescriptor slot, int capacity, QueueFullPolicy policy, Array ring)
+    // Whether the payload type holds references, which the message in hand must not keep alive once handled.
+    private readonly bool _payloadHasReferences;
+
+    protected SlotQueue(RoutineCell owner, SlotDescriptor slot, int capacity, QueueFullPolicy policy, Array ring, bool payloadHasReferences)
     {
         _ringStorage = ring;
+        _payloadHasReferences = payloadHasReferences;
         Owner = owner;
         Slot = slot;
         SlotIndex = slot.Index;
@@ -83,7 +87,17 @@ internal abstract class SlotQueue
     public abstract Job TakeHead();
 
     /// <summary>Forgets the message in hand once it has been handled or dropped. Consumer only.</summary>
-    public abstract void ReleaseInHand();
+    /// <remarks>Not virtual: a payload without references (an int, say) needs no clearing, and the hot path skips the call.</remarks>
+    public void ReleaseInHand()
+    {
+        if (_payloadHasReferences)
+        {
+            ClearInHandPayload();
+        }
+    }
+
+    /// <summary>Clears the payload in hand, so it is not kept alive. Consumer only.</summary>
+    protected abstract void ClearInHandPayload();
 
     /// <summary>Drops a waiter that stopped waiting (its job ended), so it is not woken later.</summary>
     public abstract void Unregister(SpaceWaiter waiter);

@@ -35,11 +35,12 @@ internal sealed class SlotQueue<T> : SlotQueue
     // DropOldest lets a producer evict the head, so its consumer takes under the producers' lock too.
     private readonly bool _consumerLocks;
 
-    // The message being handled: out of the ring (its place is free for producers) but not yet done.
-    private Envelope _inHand;
+    // The payload of the message being handled: out of the ring (its place is free for producers) but not yet done.
+    // Its job is the cell's current job.
+    private T _inHandPayload = default!;
 
     public SlotQueue(RoutineCell owner, SlotDescriptor slot, int capacity, QueueFullPolicy policy)
-        : base(owner, slot, capacity, policy, new Envelope[s_ringOffset + capacity])
+        : base(owner, slot, capacity, policy, new Envelope[s_ringOffset + capacity], RuntimeHelpers.IsReferenceOrContainsReferences<T>())
     {
         _lowWater = capacity - Math.Max(1, capacity / 4);
         _consumerLocks = policy == QueueFullPolicy.DropOldest;
@@ -49,7 +50,7 @@ internal sealed class SlotQueue<T> : SlotQueue
     public ref readonly T InHandPayload
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => ref _inHand.Payload;
+        get => ref _inHandPayload;
     }
 
     /// <summary>
@@ -208,7 +209,8 @@ internal sealed class SlotQueue<T> : SlotQueue
         Debug.Assert(Volatile.Read(ref _indices.Tail) > _indices.Head, "TakeHead on an empty queue.");
         var position = _indices.HeadPosition;
         ref var place = ref Place(position);
-        _inHand = place;
+        _inHandPayload = place.Payload;
+        var job = place.Job;
 
         // Clear the place so the ring does not keep payloads or jobs alive.
         place = default;
@@ -224,7 +226,7 @@ internal sealed class SlotQueue<T> : SlotQueue
             WakeWaitersIfDrained();
         }
 
-        return _inHand.Job;
+        return job;
     }
 
     public override void WakeProducersWhenEmpty() => _lowWater = 0;
@@ -336,13 +338,13 @@ internal sealed class SlotQueue<T> : SlotQueue
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void ExitProducers() => Interlocked.Exchange(ref _indices.ProducerLock, 0);
 
-    public override void ReleaseInHand() => _inHand = default;
+    protected override void ClearInHandPayload() => _inHandPayload = default!;
 
-    /// <summary>Puts a payload in hand for a handler run inline (its job is the cell's current job). Consumer only.</summary>
-    public void SetInHandPayload(T payload) => _inHand.Payload = payload;
-
-    /// <summary>Puts a buffered message in hand, for a join handler to read. Consumer only.</summary>
-    public void SetInHand(T payload, Job job) => _inHand = new Envelope(payload, job);
+    /// <summary>
+    /// Puts a payload in hand: for a handler run inline, or a buffered message for a join handler to read (its job is
+    /// the cell's current job). Consumer only.
+    /// </summary>
+    public void SetInHandPayload(T payload) => _inHandPayload = payload;
 
     public override void Unregister(SpaceWaiter waiter)
     {

@@ -48,7 +48,7 @@ internal sealed class JoinSlotBuffer<T> : JoinSlotBuffer
     public override void MoveOneToHand(Job job)
     {
         var items = _byJob[job];
-        _queue.SetInHand(items.Dequeue(), job);
+        _queue.SetInHandPayload(items.Dequeue());
         if (items.Count == 0)
         {
             _byJob.Remove(job);
