@@ -136,6 +136,34 @@ public class FlowExecutionTests
     }
 
     [Fact]
+    public async Task A_chain_run_on_from_an_awaiting_handler_holds_its_job_open_to_the_end()
+    {
+        // The gate resumes on a pool thread, outside any turn, and passes its message on down a fused chain: the chain
+        // must take over the gate's count in the job, or the job completes while the chain is still running.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var completedOnArrival = new ConcurrentQueue<bool>();
+        var flow = new FlowBuilder("resumed-chain");
+        var gate = flow.Add("gate", () => new Gate(release, entered));
+        var first = flow.Add<StringRelay>("first");
+        var second = flow.Add<StringRelay>("second");
+        var probe = flow.Add("probe", () => new CompletionProbe(completedOnArrival));
+        flow.Connect(gate.Out(), first.In());
+        flow.Connect(first.Out(), second.In());
+        flow.Connect(second.Out(), probe.In());
+        flow.Entry(gate.In());
+
+        await using var runtime = new Runtime();
+        var worker = runtime.CreateWorker(flow.Build());
+        var job = await worker.StartAsync(gate.In(), "through");
+        await entered.Task.Within();
+        release.SetResult();
+
+        Assert.Equal(JobStatus.Completed, await job.Completion.Within());
+        Assert.Equal([false], completedOnArrival);
+    }
+
+    [Fact]
     public async Task Handled_reference_payloads_are_not_kept_alive_by_the_worker()
     {
         var flow = new FlowBuilder("payload-lifetime");

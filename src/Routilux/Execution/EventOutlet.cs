@@ -29,6 +29,14 @@ internal abstract class EventOutlet
     /// </returns>
     public abstract SlotQueue? TryDeliver(Job job, SpaceWaiter waiter);
 
+    /// <summary>
+    /// A fused chain's usual case: when the outbox is one message for one idle target, claims that target and puts
+    /// the message in its hand, for the caller to run next instead of calling it from here (see
+    /// <see cref="RoutineCell"/>'s pass-on). The outbox is then empty.
+    /// </summary>
+    /// <returns>The claimed target cell, or <see langword="null"/> when the outbox must be delivered with <see cref="TryDeliver"/>.</returns>
+    public abstract RoutineCell? TryPassOn(Job job);
+
     /// <summary>Forgets the outbox (the handler failed, or its job ended).</summary>
     public abstract void Discard();
 }

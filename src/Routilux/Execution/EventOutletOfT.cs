@@ -56,15 +56,9 @@ internal sealed class EventOutlet<T> : EventOutlet
 
         // A chain's usual case, one message for one target that is idle, runs without the bookkeeping below that lets
         // a delivery stop at a full queue and resume where it stopped.
-        if (_count == 1 && _targets.Length == 1 && !job.IsStopped && !(_cuts[0] && Owner.IsStreaming)
-            && _targets[0].Owner.TryRunInline(_targets[0], _outbox[OutboxStart], job, Owner))
+        if (IsSingleFusible(job) && _targets[0].Owner.TryRunInline(_targets[0], _outbox[OutboxStart], job, Owner))
         {
-            if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
-            {
-                _outbox[OutboxStart] = default!;
-            }
-
-            _count = 0;
+            ClearSingle();
             return null;
         }
 
@@ -125,7 +119,37 @@ internal sealed class EventOutlet<T> : EventOutlet
         return null;
     }
 
+    public override RoutineCell? TryPassOn(Job job)
+    {
+        if (IsSingleFusible(job) && _targets[0].Owner.TryTakePassedOn(_targets[0], _outbox[OutboxStart], job, Owner))
+        {
+            ClearSingle();
+            return _targets[0].Owner;
+        }
+
+        return null;
+    }
+
     public override void Discard() => Reset();
+
+    /// <summary>
+    /// One message for one target, which may be run on this thread: the job goes on, and the target is not behind a
+    /// cut that this stream hands over through the queue.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool IsSingleFusible(Job job) =>
+        _count == 1 && _targets.Length == 1 && !job.IsStopped && !(_cuts[0] && Owner.IsStreaming);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ClearSingle()
+    {
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+        {
+            _outbox[OutboxStart] = default!;
+        }
+
+        _count = 0;
+    }
 
     private void Reset()
     {

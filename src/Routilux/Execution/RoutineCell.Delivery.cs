@@ -150,6 +150,12 @@ public sealed partial class RoutineCell
     private SlotQueue? TryDeliverOutbox(Job job, SpaceWaiter waiter)
     {
         CountDelivery();
+        return DeliverOutlets(job, waiter);
+    }
+
+    /// <summary><see cref="TryDeliverOutbox"/> once the delivery is counted.</summary>
+    private SlotQueue? DeliverOutlets(Job job, SpaceWaiter waiter)
+    {
         foreach (var outlet in _outlets)
         {
             // TryDeliver returns at once when its outbox is empty: one virtual call per outlet, not two.

@@ -48,37 +48,16 @@ public sealed partial class RoutineCell
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private bool TryRunInline<T>(SlotQueue<T> queue, T payload, Job job, int depth, RoutineCell? emitter)
     {
-        var slot = queue.SlotIndex;
-        // A plain read of the claim first: a busy cell's flag is then only read, and stays shared between cores.
-        if (Volatile.Read(ref _scheduled.Value) != 0 || queue.Count != 0 || depth > MaxInlineDepth || (HasBuffers && _buffers[slot] is not null)
-            || Worker.IsPaused || Interlocked.CompareExchange(ref _scheduled.Value, 1, 0) != 0)
+        if (!TryClaimIdle(queue, depth))
         {
             return false;
         }
 
-        // Claimed. A message queued just before the claim must go first: hand the cell back to the pool.
-        if (queue.Count != 0)
-        {
-            ReleaseClaim();
-            return false;
-        }
-
-        _inlineDepth = depth;
-        _streaming = emitter is not null && emitter._streaming;
-        if (_recordHistory && emitter is not null)
-        {
-            StartAtEndOf(emitter);
-        }
-
+        TakeInHand(queue, payload, job, depth, emitter);
+        _handCount = 0;
+        _handBorrowed = true;
         try
         {
-            // The payload only: the job travels in _currentJob, and one reference write less per hop is measurable.
-            queue.SetInHandPayload(payload);
-            _currentSlot = slot;
-            _currentJob = job;
-            _attempt = 1;
-            _handCount = 0;
-            _handBorrowed = true;
             var completed = Attempt(queue, job);
             if (_recordHistory && emitter is not null)
             {
@@ -103,6 +82,48 @@ public sealed partial class RoutineCell
             RecoverFromInternalError(ex);
             return true;
         }
+    }
+
+    /// <summary>
+    /// Claims the cell for a message run on this thread: it is idle, nothing is queued ahead on
+    /// <paramref name="queue"/>, the slot is an immediate one and the worker is not paused.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool TryClaimIdle(SlotQueue queue, int depth)
+    {
+        // A plain read of the claim first: a busy cell's flag is then only read, and stays shared between cores.
+        if (Volatile.Read(ref _scheduled.Value) != 0 || queue.Count != 0 || depth > MaxInlineDepth || (HasBuffers && _buffers[queue.SlotIndex] is not null)
+            || Worker.IsPaused || Interlocked.CompareExchange(ref _scheduled.Value, 1, 0) != 0)
+        {
+            return false;
+        }
+
+        // Claimed. A message queued just before the claim must go first: hand the cell back to the pool.
+        if (queue.Count != 0)
+        {
+            ReleaseClaim();
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Puts a message run on this thread in hand, for a claimed cell.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void TakeInHand<T>(SlotQueue<T> queue, T payload, Job job, int depth, RoutineCell? emitter)
+    {
+        _inlineDepth = depth;
+        _streaming = emitter is not null && emitter._streaming;
+        if (_recordHistory && emitter is not null)
+        {
+            StartAtEndOf(emitter);
+        }
+
+        // The payload only: the job travels in _currentJob, and one reference write less per hop is measurable.
+        queue.SetInHandPayload(payload);
+        _currentSlot = queue.SlotIndex;
+        _currentJob = job;
+        _attempt = 1;
     }
 
     /// <summary>

@@ -104,9 +104,13 @@ public sealed partial class RoutineCell
         return Attempt(queue, job);
     }
 
-    /// <summary>Runs the handler once for the message in hand.</summary>
+    /// <summary>Runs the handler once for the message in hand, and the chain it passes its message on to.</summary>
     /// <returns><see langword="false"/> when the rest of the work continues asynchronously.</returns>
-    private bool Attempt(SlotQueue queue, Job job)
+    private bool Attempt(SlotQueue queue, Job job) => IsDone(AttemptStep(queue, job), job);
+
+    /// <summary>Runs the handler once for the message in hand.</summary>
+    /// <returns>What became of the message (see <see cref="IsDone"/>).</returns>
+    private RoutineCell? AttemptStep(SlotQueue queue, Job job)
     {
         State = RoutineState.Running;
         if (_recordHistory)
@@ -132,7 +136,7 @@ public sealed partial class RoutineCell
         }
         catch (Exception ex)
         {
-            return HandleFailure(queue, job, ex);
+            return HandleFailure(queue, job, ex) ? null : this;
         }
 
         if (!completed)
@@ -142,12 +146,12 @@ public sealed partial class RoutineCell
             _awaitedHandler = running;
             _awaitedQueue = queue;
             running.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onHandlerCompleted);
-            return false;
+            return this;
         }
 
         Record(job, HandlerOutcome.Completed);
         State = RoutineState.Completed;
-        return CompleteSucceeded(queue, job);
+        return CompleteOrPassOn(queue, job);
     }
 
     private void OnHandlerCompleted()
@@ -245,23 +249,37 @@ public sealed partial class RoutineCell
     }
 
     /// <returns><see langword="false"/> when delivering the outbox has to wait for queue capacity.</returns>
-    private bool CompleteSucceeded(SlotQueue queue, Job job)
+    private bool CompleteSucceeded(SlotQueue queue, Job job) => IsDone(CompleteOrPassOn(queue, job), job);
+
+    /// <summary>Ends a successful run: delivers the outbox, or passes its one message on, and ends the message.</summary>
+    /// <returns>What became of the message (see <see cref="IsDone"/>).</returns>
+    private RoutineCell? CompleteOrPassOn(SlotQueue queue, Job job)
     {
         ReleaseHand(queue);
         if (_outboxDirty)
         {
-            var blocked = TryDeliverOutbox(job, _deliveryWaiter);
+            CountDelivery();
+            if (_outlets.Length == 1 && _outlets[0].TryPassOn(job) is { } next)
+            {
+                _outboxDirty = false;
+                EndMessage(job);
+                return next;
+            }
+
+            var blocked = DeliverOutlets(job, _deliveryWaiter);
             if (blocked is not null)
             {
                 AwaitSpace(blocked);
-                return false;
+                return this;
             }
         }
 
         EndMessage(job);
-        return true;
+        return null;
     }
 
+    // Inlined: it ends every hop of a fused chain.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void EndMessage(Job job)
     {
         var count = _handCount;

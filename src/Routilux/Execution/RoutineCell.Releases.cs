@@ -18,7 +18,7 @@ public sealed partial class RoutineCell
     /// <summary>Counts <paramref name="count"/> finished messages out of <paramref name="job"/>, now or at the end of the turn.</summary>
     private void ReleaseFinished(Job job, int count)
     {
-        if (_turnThread == Environment.CurrentManagedThreadId && !HasBuffers)
+        if (OwesReleasesHere)
         {
             if (!ReferenceEquals(_owedJob, job))
             {
@@ -33,6 +33,9 @@ public sealed partial class RoutineCell
             job.ReleasePending(count);
         }
     }
+
+    /// <summary>Whether a finished message's release is owed to the turn running on this thread rather than paid at once.</summary>
+    private bool OwesReleasesHere => _turnThread == Environment.CurrentManagedThreadId && !HasBuffers;
 
     /// <summary>Marks the start of a turn on this thread.</summary>
     private void BeginTurn() => _turnThread = Environment.CurrentManagedThreadId;

@@ -106,6 +106,18 @@ public partial class Gate
     public partial void Out(string value);
 }
 
+/// <summary>Records, for every message, whether its job had already completed when the message arrived (it never should).</summary>
+[Routine]
+public partial class CompletionProbe
+{
+    private readonly ConcurrentQueue<bool> _jobCompletedOnArrival;
+
+    public CompletionProbe(ConcurrentQueue<bool> jobCompletedOnArrival) => _jobCompletedOnArrival = jobCompletedOnArrival;
+
+    [Slot]
+    public void In(string value, RoutineContext context) => _jobCompletedOnArrival.Enqueue(context.Job.Completion.IsCompleted);
+}
+
 /// <summary>Routes "slow" to the slow path and everything else to the fast path.</summary>
 [Routine]
 public partial class Router
