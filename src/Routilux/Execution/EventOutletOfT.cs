@@ -24,15 +24,29 @@ internal sealed class EventOutlet<T> : EventOutlet
     private int _deliveredItems;
     private int _deliveredTargets;
 
+    // The one target of an outlet connected to a single slot (a chain's usual case), and whether it lies behind a cut:
+    // read straight from fields on every fused hop, not through the arrays.
+    private readonly SlotQueue<T>? _onlyTarget;
+    private readonly bool _onlyTargetIsCut;
+
+    // A field rather than the targets' length: read on every emit.
+    private readonly bool _isConnected;
+
     public EventOutlet(RoutineCell owner, EventDescriptor @event, SlotQueue<T>[] targets, bool[] cuts)
         : base(owner, @event)
     {
         _targets = targets;
         _cuts = cuts;
+        _isConnected = targets.Length > 0;
+        if (targets.Length == 1)
+        {
+            _onlyTarget = targets[0];
+            _onlyTargetIsCut = cuts[0];
+        }
     }
 
     /// <summary>Whether any slot is connected to this event; emits to an unconnected event go nowhere.</summary>
-    public bool IsConnected => _targets.Length > 0;
+    public bool IsConnected => _isConnected;
 
     /// <summary>Appends a message to the outbox.</summary>
     public void Add(T payload)
@@ -56,7 +70,7 @@ internal sealed class EventOutlet<T> : EventOutlet
 
         // A chain's usual case, one message for one target that is idle, runs without the bookkeeping below that lets
         // a delivery stop at a full queue and resume where it stopped.
-        if (IsSingleFusible(job) && _targets[0].Owner.TryRunInline(_targets[0], _outbox[OutboxStart], job, Owner))
+        if (IsSingleFusible(job) && _onlyTarget!.Owner.TryRunInline(_onlyTarget, _outbox[OutboxStart], job, Owner))
         {
             ClearSingle();
             return null;
@@ -121,10 +135,10 @@ internal sealed class EventOutlet<T> : EventOutlet
 
     public override RoutineCell? TryPassOn(Job job)
     {
-        if (IsSingleFusible(job) && _targets[0].Owner.TryTakePassedOn(_targets[0], _outbox[OutboxStart], job, Owner))
+        if (IsSingleFusible(job) && _onlyTarget!.Owner.TryTakePassedOn(_onlyTarget, _outbox[OutboxStart], job, Owner))
         {
             ClearSingle();
-            return _targets[0].Owner;
+            return _onlyTarget.Owner;
         }
 
         return null;
@@ -138,7 +152,7 @@ internal sealed class EventOutlet<T> : EventOutlet
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsSingleFusible(Job job) =>
-        _count == 1 && _targets.Length == 1 && !job.IsStopped && !(_cuts[0] && Owner.IsStreaming);
+        _count == 1 && _onlyTarget is not null && !job.IsStopped && !(_onlyTargetIsCut && Owner.IsStreaming);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void ClearSingle()

@@ -259,7 +259,7 @@ public sealed partial class RoutineCell
         if (_outboxDirty)
         {
             CountDelivery();
-            if (_outlets.Length == 1 && _outlets[0].TryPassOn(job) is { } next)
+            if (_onlyOutlet?.TryPassOn(job) is { } next)
             {
                 _outboxDirty = false;
                 EndMessage(job);

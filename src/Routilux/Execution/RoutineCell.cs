@@ -17,6 +17,9 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
     private readonly SlotQueue[] _queues;
     private EventOutlet[] _outlets = Array.Empty<EventOutlet>();
 
+    // The outlet of a routine with a single event (most), which may pass its message on (see RunPassedOn).
+    private EventOutlet? _onlyOutlet;
+
     // 1 while the cell is claimed: scheduled on the pool, running, or run inline. Producers on other cores read it
     // for every message they queue, so it lives on its own cache line, away from the fields the cell writes per message.
     private PaddedFlag _scheduled;
@@ -119,7 +122,11 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
 
     internal IReadOnlyList<SlotQueue> Queues => _queues;
 
-    internal void ConnectOutlets(EventOutlet[] outlets) => _outlets = outlets;
+    internal void ConnectOutlets(EventOutlet[] outlets)
+    {
+        _outlets = outlets;
+        _onlyOutlet = outlets.Length == 1 ? outlets[0] : null;
+    }
 
     /// <summary>The payload of the message being handled on slot <paramref name="slot"/>. Called by generated code.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
