@@ -35,7 +35,11 @@ public sealed partial class RoutineCell
     }
 
     /// <summary>Whether a finished message's release is owed to the turn running on this thread rather than paid at once.</summary>
-    private bool OwesReleasesHere => _turnThread == Environment.CurrentManagedThreadId && !HasBuffers;
+    /// <remarks>
+    /// Only the claim's holder calls this, and a turn is ended (EndTurn) before the claim is given up or the message
+    /// goes asynchronous, so a turn under way is this thread's own: no need to read the thread's id on every message.
+    /// </remarks>
+    private bool OwesReleasesHere => _turnThread != 0 && !HasBuffers;
 
     /// <summary>Marks the start of a turn on this thread.</summary>
     private void BeginTurn() => _turnThread = Environment.CurrentManagedThreadId;
