@@ -50,9 +50,10 @@ public sealed partial class RoutineCell
     }
 
     /// <summary>
-    /// How a handler run ended, for its caller: <see langword="null"/> when the message is done; this cell when it
-    /// continues asynchronously (the cell stays claimed until its continuation ends it); another cell when the
-    /// message was passed on to it, claimed and in hand, to be run next.
+    /// Whether this cell's message is done, given what became of its handler run: <paramref name="next"/> is
+    /// <see langword="null"/> when the message is done; this cell when it continues asynchronously (the cell stays
+    /// claimed until its continuation ends it); another cell when the message was passed on to it, claimed and in
+    /// hand, and that chain is then run here (this cell's message is done either way).
     /// </summary>
     private bool IsDone(RoutineCell? next, Job job) => next is null || (!ReferenceEquals(next, this) && RunPassedOn(next, job));
 
