@@ -66,9 +66,7 @@ public sealed partial class RoutineCell
 
             if (completed)
             {
-                // Before the claim goes: once it has, another thread may run this cell inline at its own depth.
-                _inlineDepth = 0;
-                ReleaseClaim();
+                ReleaseInlineClaim();
             }
 
             // Otherwise the message went asynchronous (an awaiting handler, a retry delay, a full queue downstream)
@@ -146,6 +144,15 @@ public sealed partial class RoutineCell
             job.AddPending();
             _handCount = 1;
         }
+    }
+
+    /// <summary>Gives back the claim of a cell that ran a message on an emitter's thread (inline or passed on).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void ReleaseInlineClaim()
+    {
+        // The depth first: once the claim has gone, another thread may run this cell inline at its own depth.
+        _inlineDepth = 0;
+        ReleaseClaim();
     }
 
     private void ReleaseClaim()

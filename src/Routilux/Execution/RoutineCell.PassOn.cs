@@ -80,9 +80,7 @@ public sealed partial class RoutineCell
                     return true;
                 }
 
-                // Before the claim goes: once it has, another thread may run the cell inline at its own depth.
-                cell._inlineDepth = 0;
-                cell.ReleaseClaim();
+                cell.ReleaseInlineClaim();
                 if (next is null)
                 {
                     if (_recordHistory)
