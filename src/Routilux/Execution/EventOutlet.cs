@@ -30,13 +30,23 @@ internal abstract class EventOutlet
     public abstract SlotQueue? TryDeliver(Job job, SpaceWaiter waiter);
 
     /// <summary>
-    /// A fused chain's usual case: when the outbox is one message for one idle target, claims that target and puts
-    /// the message in its hand, for the caller to run next instead of calling it from here (see
-    /// <see cref="RoutineCell"/>'s pass-on). The outbox is then empty.
+    /// A fused chain's usual case: when the outbox is for one idle target, claims that target and puts the message
+    /// in its hand (or, for several messages, the whole outbox as a batch, when the target takes batches), for the
+    /// caller to run next instead of calling it from here (see <see cref="RoutineCell"/>'s pass-on). The outbox is
+    /// then empty.
     /// </summary>
     /// <returns>The claimed target cell, or <see langword="null"/> when the outbox must be delivered with <see cref="TryDeliver"/>.</returns>
     public abstract RoutineCell? TryPassOn(Job job);
 
     /// <summary>Forgets the outbox (the handler failed, or its job ended).</summary>
     public abstract void Discard();
+
+    /// <summary>
+    /// Marks where the next handler run's messages start: a batch keeps the messages of its earlier runs in the
+    /// outbox, and a run that is retried or skipped must lose only its own (<see cref="DiscardSinceMark"/>).
+    /// </summary>
+    public abstract void Mark();
+
+    /// <summary>Forgets the messages emitted since the last <see cref="Mark"/> (all of them when there was none).</summary>
+    public abstract void DiscardSinceMark();
 }

@@ -20,6 +20,9 @@ internal sealed class EventOutlet<T> : EventOutlet
     private T[] _outbox = new T[(2 * OutboxStart) + 4];
     private int _count;
 
+    // Where the running handler's messages start in the outbox: past those of earlier runs of the same batch.
+    private int _mark;
+
     // Delivery progress: the next outbox item, and the next target for that item.
     private int _deliveredItems;
     private int _deliveredTargets;
@@ -135,16 +138,47 @@ internal sealed class EventOutlet<T> : EventOutlet
 
     public override RoutineCell? TryPassOn(Job job)
     {
-        if (IsSingleFusible(job) && _onlyTarget!.Owner.TryTakePassedOn(_onlyTarget, _outbox[OutboxStart], job, Owner))
+        if (_onlyTarget is null || job.IsStopped || (_onlyTargetIsCut && Owner.IsStreaming))
         {
-            ClearSingle();
-            return _onlyTarget.Owner;
+            return null;
         }
 
-        return null;
+        var target = _onlyTarget.Owner;
+        if (_count == 1)
+        {
+            if (!target.TryTakePassedOn(_onlyTarget, _outbox[OutboxStart], job, Owner))
+            {
+                return null;
+            }
+
+            ClearSingle();
+            return target;
+        }
+
+        // A batch in hand stands for messages the target would otherwise queue: no more than its queue holds.
+        if (_count == 0 || _count > _onlyTarget.Capacity || !target.TakesBatches || !target.TryTakePassedBatch(_onlyTarget, _outbox, OutboxStart, _count, job, Owner))
+        {
+            return null;
+        }
+
+        Reset();
+        return target;
     }
 
     public override void Discard() => Reset();
+
+    public override void Mark() => _mark = _count;
+
+    public override void DiscardSinceMark()
+    {
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+        {
+            Array.Clear(_outbox, OutboxStart + _mark, _count - _mark);
+        }
+
+        _count = _mark;
+        _deliveredItems = Math.Min(_deliveredItems, _count);
+    }
 
     /// <summary>
     /// One message for one target, which may be run on this thread: the job goes on, and the target is not behind a
@@ -163,6 +197,7 @@ internal sealed class EventOutlet<T> : EventOutlet
         }
 
         _count = 0;
+        _mark = 0;
     }
 
     private void Reset()
@@ -174,6 +209,7 @@ internal sealed class EventOutlet<T> : EventOutlet
         }
 
         _count = 0;
+        _mark = 0;
         _deliveredItems = 0;
         _deliveredTargets = 0;
     }

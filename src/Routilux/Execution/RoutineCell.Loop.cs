@@ -17,7 +17,8 @@ public sealed partial class RoutineCell
             ResetStreaming();
             Worker.Touch();
             _lastEndedIsNow = false;
-            for (var handled = 0; handled < MessagesPerTurn; handled++)
+            // Counted in a field: a batch gathered from the queue counts every message it took.
+            for (_takenInTurn = 0; _takenInTurn < MessagesPerTurn; _takenInTurn++)
             {
                 if (HasBuffers && !_flushRequests.IsEmpty && !Worker.IsPaused)
                 {
@@ -108,10 +109,11 @@ public sealed partial class RoutineCell
     /// <returns><see langword="false"/> when the rest of the work continues asynchronously.</returns>
     private bool Attempt(SlotQueue queue, Job job) => IsDone(AttemptStep(queue, job), job);
 
-    /// <summary>Runs the handler once for the message in hand.</summary>
+    /// <summary>Runs the handler once for the message in hand, and again for each further message of its batch.</summary>
     /// <returns>What became of the message (see <see cref="IsDone"/>).</returns>
     private RoutineCell? AttemptStep(SlotQueue queue, Job job)
     {
+    Run:
         State = RoutineState.Running;
         if (_recordHistory)
         {
@@ -151,6 +153,17 @@ public sealed partial class RoutineCell
 
         Record(job, HandlerOutcome.Completed);
         State = RoutineState.Completed;
+        if (MayContinueBatch(queue))
+        {
+            switch (NextOfBatch(queue, job))
+            {
+                case BatchStep.Next:
+                    goto Run;
+                case BatchStep.Parked:
+                    return this;
+            }
+        }
+
         return CompleteOrPassOn(queue, job);
     }
 
@@ -178,7 +191,7 @@ public sealed partial class RoutineCell
             {
                 Record(job, HandlerOutcome.Completed);
                 State = RoutineState.Completed;
-                continueHere = CompleteSucceeded(queue, job);
+                continueHere = IsDone(ContinueBatchOrComplete(queue, job), job);
             }
             else
             {
@@ -205,7 +218,7 @@ public sealed partial class RoutineCell
         {
             Record(job, HandlerOutcome.Cancelled);
             DiscardOutbox();
-            ReleaseHand(queue);
+            DropHand(queue);
             EndMessage(job);
             return true;
         }
@@ -214,7 +227,7 @@ public sealed partial class RoutineCell
         if (policy.Strategy == ErrorStrategy.Retry && _attempt <= policy.MaxRetries && policy.Retries(error))
         {
             Record(job, HandlerOutcome.Retried);
-            DiscardOutbox();
+            DiscardRun();
             return ScheduleRetry(queue, job, policy.DelayBefore(_attempt));
         }
 
@@ -226,30 +239,26 @@ public sealed partial class RoutineCell
                 // Carry on as if the handler had returned where it threw: what it emitted so far goes downstream.
                 Record(job, HandlerOutcome.ErrorContinued);
                 State = RoutineState.ErrorContinued;
-                return CompleteSucceeded(queue, job);
+                return IsDone(ContinueBatchOrComplete(queue, job), job);
 
             case ErrorStrategy.Skip:
                 // As if the message never arrived: nothing it caused goes downstream.
+                // The rest of its batch, and what the batch's earlier runs emitted, go on.
                 Record(job, HandlerOutcome.Skipped);
                 State = RoutineState.Skipped;
-                DiscardOutbox();
-                ReleaseHand(queue);
-                EndMessage(job);
-                return true;
+                DiscardRun();
+                return IsDone(ContinueBatchOrComplete(queue, job), job);
 
             default:
                 Record(job, HandlerOutcome.Failed);
                 State = RoutineState.Failed;
                 DiscardOutbox();
-                ReleaseHand(queue);
+                DropHand(queue);
                 job.Fail(new RoutineFailedException(Worker.Flow.Id, Routine.Id, CurrentSlotName, job.Id, error));
                 EndMessage(job);
                 return true;
         }
     }
-
-    /// <returns><see langword="false"/> when delivering the outbox has to wait for queue capacity.</returns>
-    private bool CompleteSucceeded(SlotQueue queue, Job job) => IsDone(CompleteOrPassOn(queue, job), job);
 
     /// <summary>Ends a successful run: delivers the outbox, or passes its one message on, and ends the message.</summary>
     /// <returns>What became of the message (see <see cref="IsDone"/>).</returns>
@@ -321,6 +330,11 @@ public sealed partial class RoutineCell
         _startAtLastEnd = false;
         _startAtEmitterEnd = false;
         EndTurn();
+        if (_currentSlot >= 0)
+        {
+            _queues[_currentSlot].DropBatch();
+        }
+
         var job = _currentJob;
         var count = _handCount;
         _currentJob = null;

@@ -53,7 +53,7 @@ public sealed partial class RoutineCell
             if (job.IsStopped)
             {
                 DiscardOutbox();
-                ReleaseHand(queue);
+                DropHand(queue);
                 EndMessage(job);
                 RunTurn();
                 return;

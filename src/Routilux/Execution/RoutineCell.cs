@@ -64,6 +64,8 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
             }
         }
 
+        _takesBatches = !HasBuffers;
+        _marksRuns = routine.ErrorPolicy.Strategy is ErrorStrategy.Retry or ErrorStrategy.Skip;
         _onHandlerCompleted = OnHandlerCompleted;
         _deliveryWaiter = new SpaceWaiter(OnSpaceSignalled);
         _routine.Attach(this);

@@ -86,6 +86,27 @@ internal abstract class SlotQueue
     /// </summary>
     public abstract Job TakeHead();
 
+    /// <summary>Whether the head message belongs to <paramref name="job"/>. Consumer only, and only when <see cref="HasQueued"/>.</summary>
+    public abstract bool HeadBelongsTo(Job job);
+
+    // The rest of a batch passed on in hand (see RoutineCell.Batches): the messages after the one in hand, at
+    // places _batchNext to _batchEnd - 1 of the typed subclass's batch array. Consumer only.
+    private protected int _batchNext;
+    private protected int _batchEnd;
+
+    /// <summary>Whether messages of a batch passed on are still waiting in hand behind the one being handled. Consumer only.</summary>
+    public bool HasBatchLeft
+    {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get => _batchNext < _batchEnd;
+    }
+
+    /// <summary>Puts the next message of the batch in hand. Consumer only, and only when <see cref="HasBatchLeft"/>.</summary>
+    public abstract void NextOfBatch();
+
+    /// <summary>Forgets the rest of the batch in hand (its job stopped). Consumer only.</summary>
+    public abstract void DropBatch();
+
     /// <summary>Forgets the message in hand once it has been handled or dropped. Consumer only.</summary>
     /// <remarks>Not virtual: a payload without references (an int, say) needs no clearing, and the hot path skips the call.</remarks>
     public void ReleaseInHand()

@@ -39,6 +39,9 @@ internal sealed class SlotQueue<T> : SlotQueue
     // Its job is the cell's current job.
     private T _inHandPayload = default!;
 
+    // The rest of a batch passed on in hand (see SlotQueue.HasBatchLeft); allocated at the first batch, grown as needed.
+    private T[] _batch = Array.Empty<T>();
+
     public SlotQueue(RoutineCell owner, SlotDescriptor slot, int capacity, QueueFullPolicy policy)
         : base(owner, slot, capacity, policy, new Envelope[s_ringOffset + capacity], RuntimeHelpers.IsReferenceOrContainsReferences<T>())
     {
@@ -227,6 +230,50 @@ internal sealed class SlotQueue<T> : SlotQueue
         }
 
         return job;
+    }
+
+    public override bool HeadBelongsTo(Job job) => ReferenceEquals(Place(_indices.HeadPosition).Job, job);
+
+    /// <summary>
+    /// Takes a batch passed on in hand: <paramref name="count"/> payloads at <paramref name="items"/>[<paramref name="start"/>]
+    /// on, all of the cell's current job. The first goes in hand, the rest wait behind it (see <see cref="SlotQueue.NextOfBatch"/>).
+    /// Copied: the emitter's outbox is written again as soon as the emitter is given back. Consumer only.
+    /// </summary>
+    public void TakeBatchInHand(T[] items, int start, int count)
+    {
+        Debug.Assert(count >= 2, "A batch has two messages at least.");
+        _inHandPayload = items[start];
+        var rest = count - 1;
+        if (_batch.Length < rest)
+        {
+            _batch = new T[Math.Max(rest, 2 * _batch.Length)];
+        }
+
+        Array.Copy(items, start + 1, _batch, 0, rest);
+        _batchNext = 0;
+        _batchEnd = rest;
+    }
+
+    public override void NextOfBatch()
+    {
+        Debug.Assert(_batchNext < _batchEnd, "NextOfBatch with no batch left.");
+        ref var item = ref _batch[_batchNext++];
+        _inHandPayload = item;
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+        {
+            item = default!;
+        }
+    }
+
+    public override void DropBatch()
+    {
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<T>() && _batchNext < _batchEnd)
+        {
+            Array.Clear(_batch, _batchNext, _batchEnd - _batchNext);
+        }
+
+        _batchNext = 0;
+        _batchEnd = 0;
     }
 
     public override void WakeProducersWhenEmpty() => _lowWater = 0;

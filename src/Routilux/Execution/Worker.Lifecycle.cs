@@ -58,10 +58,15 @@ public sealed partial class Worker
     public void Resume()
     {
         _paused = false;
+
+        // A full fence: it pairs with the one a cell makes as it parks a batch for the pause, so either the cell sees
+        // the pause over or this loop sees it parked.
+        Interlocked.MemoryBarrier();
         PauseReason = null;
         Touch();
         foreach (var cell in _cells)
         {
+            cell.ResumeParkedBatch();
             cell.ScheduleIfWorkWaiting();
         }
     }

@@ -1,0 +1,225 @@
+namespace Routilux.Execution;
+
+/// <summary>
+/// Batches: a claimed cell runs several messages of one job back to back and keeps what they emit in its outbox,
+/// then passes the whole outbox on to its idle target, which runs them back to back in turn. A stream then costs one
+/// claim, one release and one pass-on per batch and routine instead of per message, and each handler runs in a tight
+/// loop. A batch starts where a routine takes queued messages in its turn (the head of a stream's segment, a
+/// routine that fell behind) and travels down the chain as long as each routine passes its outbox on whole.
+/// </summary>
+/// <remarks>
+/// Order holds: a routine still handles one message at a time in queue order, and each connection delivers in emit
+/// order; only the interleaving between routines differs from one message at a time, as it may through queues. A
+/// batch is one job's messages, so one count in the job holds all of them open. A run that fails keeps the batch:
+/// a retry or a skip loses only that run's own messages (the outbox is marked before each run when the error
+/// policy needs it), a stop fails the job and its batch is dropped with it.
+/// </remarks>
+public sealed partial class RoutineCell
+{
+    // The most queued messages a turn gathers into one batch: enough to amortize the per-batch costs, few enough that
+    // a batch stays in the core's cache and the next routine starts soon.
+    private const int MaxGathered = 32;
+
+    // Whether the cell runs batches (not with activation buffers: a batch or a join has its own hand), and whether its
+    // error policy needs each run's messages told apart from the batch's earlier ones (retry and skip drop a run's own).
+    private readonly bool _takesBatches;
+    private readonly bool _marksRuns;
+
+    // A batch parked while the worker is paused (ParkBatch): 1 until the resume or the cell itself takes it up again.
+    private int _parkedForPause;
+    private SlotQueue? _parkedQueue;
+
+    // Messages taken from the queues in the current turn, gathered batches included (see MessagesPerTurn).
+    private int _takenInTurn;
+
+    /// <summary>Whether a batch may be passed on to this cell (<see cref="TryTakePassedBatch"/>).</summary>
+    internal bool TakesBatches => _takesBatches;
+
+    /// <summary>
+    /// Claims this idle cell for the <paramref name="count"/> messages at <paramref name="items"/>[<paramref name="start"/>]
+    /// on that <paramref name="emitter"/> passes on, all of <paramref name="job"/>: the first goes in hand, the rest
+    /// wait behind it, and the emitter's share of the job's count covers them all (see <see cref="TakeCountFrom"/>).
+    /// </summary>
+    /// <returns><see langword="false"/> when the cell is not free to take them now; the emitter then delivers as usual.</returns>
+    internal bool TryTakePassedBatch<T>(SlotQueue<T> queue, T[] items, int start, int count, Job job, RoutineCell emitter)
+    {
+        var depth = emitter._inlineDepth == 0 ? 1 : emitter._inlineDepth;
+        if (!TryClaimIdle(queue, depth))
+        {
+            return false;
+        }
+
+        TakeInHand(queue, items[start], job, depth, emitter);
+        queue.TakeBatchInHand(items, start, count);
+        TakeCountFrom(emitter);
+        return true;
+    }
+
+    /// <summary>
+    /// Whether <see cref="NextOfBatch"/> may find more: a batch is in hand, or the message came from the queue.
+    /// A plain check on every run: a message run inline with no batch (a fused chain's usual hop) goes straight on.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool MayContinueBatch(SlotQueue queue) => _inlineDepth == 0 || queue.HasBatchLeft;
+
+    /// <summary>What <see cref="NextOfBatch"/> did.</summary>
+    private enum BatchStep
+    {
+        /// <summary>The batch is over: the outbox goes out now.</summary>
+        Over,
+
+        /// <summary>The next message of the batch is in hand: run it.</summary>
+        Next,
+
+        /// <summary>The worker is paused: the rest of the batch waits in hand for <see cref="Worker.Resume"/>.</summary>
+        Parked,
+    }
+
+    /// <summary>
+    /// After a run of the message in hand ended well (or its failure was dealt with), puts the next message of its
+    /// batch in hand: the rest of a batch passed on, or, for a message taken from the queue in a turn, the next
+    /// queued message when it belongs to the same job. The outbox is kept, to go out once for the whole batch.
+    /// </summary>
+    private BatchStep NextOfBatch(SlotQueue queue, Job job)
+    {
+        if (queue.HasBatchLeft)
+        {
+            if (job.IsStopped)
+            {
+                // The rest would be dropped anyway; the count in hand covers it.
+                queue.DropBatch();
+                return BatchStep.Over;
+            }
+
+            if (Worker.IsPaused)
+            {
+                // No new message starts while paused, not even one already in hand.
+                ParkBatch(queue, job);
+                return BatchStep.Parked;
+            }
+
+            queue.NextOfBatch();
+        }
+        else if (!TryGatherQueued(queue, job))
+        {
+            return BatchStep.Over;
+        }
+
+        _attempt = 1;
+        if (_recordHistory)
+        {
+            // The next run starts where this one ended: only bookkeeping runs between them.
+            StartAtEndOf(this);
+        }
+
+        if (_marksRuns)
+        {
+            MarkOutbox();
+        }
+
+        return BatchStep.Next;
+    }
+
+    /// <summary>
+    /// In a turn, takes the next queued message into the batch when it belongs to <paramref name="job"/> and the
+    /// batch has room; its count in the job joins the one in hand.
+    /// </summary>
+    private bool TryGatherQueued(SlotQueue queue, Job job)
+    {
+        // Only a turn's own message (run inline, the hand may ride on the emitter's count), not under DropOldest (a
+        // producer may evict the head between the look and the take), and only while the worker takes new messages.
+        if (!_takesBatches || _inlineDepth != 0 || _handCount >= MaxGathered || _handBorrowed || queue.Policy == QueueFullPolicy.DropOldest
+            || !queue.HasQueued || !queue.HeadBelongsTo(job) || job.IsStopped || Worker.IsPaused)
+        {
+            return false;
+        }
+
+        queue.TakeHead();
+        _handCount++;
+        _takenInTurn++;
+        return true;
+    }
+
+    /// <summary>Forgets the message in hand and the rest of its batch: its job stopped.</summary>
+    private void DropHand(SlotQueue queue)
+    {
+        queue.DropBatch();
+        ReleaseHand(queue);
+    }
+
+    private void MarkOutbox()
+    {
+        foreach (var outlet in _outlets)
+        {
+            outlet.Mark();
+        }
+    }
+
+    /// <summary>Forgets what the failed run emitted, keeping what earlier runs of its batch emitted.</summary>
+    private void DiscardRun()
+    {
+        if (_outboxDirty)
+        {
+            foreach (var outlet in _outlets)
+            {
+                outlet.DiscardSinceMark();
+            }
+        }
+    }
+
+    /// <summary>The rest of a batch as a run that ended well (or whose failure was dealt with) moves on: the next message, or the outbox.</summary>
+    /// <returns>What became of the message (see <see cref="IsDone"/>).</returns>
+    private RoutineCell? ContinueBatchOrComplete(SlotQueue queue, Job job) => NextOfBatch(queue, job) switch
+    {
+        BatchStep.Next => AttemptStep(queue, job),
+        BatchStep.Parked => this,
+        _ => CompleteOrPassOn(queue, job),
+    };
+
+    /// <summary>
+    /// Keeps the rest of a batch in hand while the worker is paused: the cell stays claimed (nothing may overtake
+    /// the batch), the message holds its job open with a count of its own, and <see cref="ResumeParkedBatch"/> goes
+    /// on with it.
+    /// </summary>
+    private void ParkBatch(SlotQueue queue, Job job)
+    {
+        OwnPending(job);
+        _parkedQueue = queue;
+        Volatile.Write(ref _parkedForPause, 1);
+
+        // Pairs with the fence in Worker.Resume: either the resume sees this cell parked, or this sees the pause over.
+        Interlocked.MemoryBarrier();
+        if (!Worker.IsPaused && Interlocked.Exchange(ref _parkedForPause, 0) == 1)
+        {
+            // Resumed meanwhile, unseen: go on from a fresh work item rather than deeper in this stack.
+            ThreadPool.UnsafeQueueUserWorkItem(static cell => cell.ContinueParkedBatch(), this, preferLocal: true);
+        }
+    }
+
+    /// <summary>The worker resumed: goes on with a batch parked for the pause, if any.</summary>
+    internal void ResumeParkedBatch()
+    {
+        if (Volatile.Read(ref _parkedForPause) == 1 && Interlocked.Exchange(ref _parkedForPause, 0) == 1)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static cell => cell.ContinueParkedBatch(), this, preferLocal: false);
+        }
+    }
+
+    private void ContinueParkedBatch()
+    {
+        try
+        {
+            var queue = _parkedQueue!;
+            var job = _currentJob!;
+            _parkedQueue = null;
+            if (IsDone(ContinueBatchOrComplete(queue, job), job))
+            {
+                RunTurn();
+            }
+        }
+        catch (Exception ex)
+        {
+            RecoverFromInternalError(ex);
+        }
+    }
+}
