@@ -9,15 +9,25 @@ namespace Routilux.Execution;
 /// </summary>
 /// <remarks>
 /// The cut is decided once per worker from the flow's shape: every routine gets the length of the longest chain
-/// that starts at it, the longest chain is divided as evenly as possible into as many segments as there are cores
-/// but no more than leave each at least <see cref="MinimumSegment"/> routines (a hand-off costs about as much as a
-/// hop or two), the shorter segments first, every routine falls in the segment of its distance from the end, and a
-/// connection is a cut where its two ends fall in different segments. Flows shorter than two segments are never cut.
+/// that starts at it, and the longest chain is divided into as many segments as there are cores but no more than
+/// leave each later segment at least <see cref="MinimumSegment"/> routines (a hand-off costs about as much as a hop
+/// or two). The first segment is the shorter: it runs the stream's source and is fed one message at a time, while
+/// every later segment takes what crosses its cut from a queue and runs it in batches (see
+/// <see cref="RoutineCell"/>'s batches), which costs about <see cref="FedOneByOneCost"/> times less per routine. The
+/// rest is divided as evenly as possible, the shorter segments first. Every routine falls in the segment of its
+/// distance from the end, and a connection is a cut where its two ends fall in different segments. Flows shorter
+/// than two segments are never cut.
 /// </remarks>
 internal static class StreamSegments
 {
-    /// <summary>The fewest routines a segment runs: below this a hand-off costs more than it spreads.</summary>
+    /// <summary>The fewest routines a segment behind a cut runs: below this a hand-off costs more than it spreads.</summary>
     public const int MinimumSegment = 4;
+
+    /// <summary>
+    /// What a routine fed one message at a time costs, in routines run in batches: about 17 against 7 ns a message
+    /// on the 10-stage benchmark chain (benchmarks/README.md).
+    /// </summary>
+    public const double FedOneByOneCost = 2.5;
 
     /// <summary>For each connection of <paramref name="flow"/>, whether streams cross it through the queue.</summary>
     public static bool[] Cuts(Flow flow, int processors)
@@ -36,27 +46,46 @@ internal static class StreamSegments
         }
 
         var segments = Math.Min(processors, longest / MinimumSegment);
+        var first = FirstSegment(longest, segments);
+        while (segments > 2 && (longest - first) / (segments - 1) < MinimumSegment)
+        {
+            segments--;
+            first = FirstSegment(longest, segments);
+        }
+
         for (var i = 0; i < cuts.Length; i++)
         {
             var connection = flow.Connections[i];
-            cuts[i] = SegmentOf(lengths[connection.Source.Index], longest, segments) != SegmentOf(lengths[connection.Target.Index], longest, segments);
+            cuts[i] = SegmentOf(lengths[connection.Source.Index], longest - first, segments) != SegmentOf(lengths[connection.Target.Index], longest - first, segments);
         }
 
         return cuts;
     }
 
     /// <summary>
-    /// The segment, counted from the end of the longest chain, of a routine whose longest chain has
-    /// <paramref name="length"/> routines. The <paramref name="longest"/> chain is divided as evenly as possible, and
-    /// where the sizes differ by one the segments at the start are the shorter ones: the first segment also runs the
-    /// stream's source (a handler that loops over its emits), and the sending side of a hand-off costs more than the
-    /// taking side, so that balances the cores' load.
+    /// How many routines the first segment gets, so that it takes about as long per message as each later one:
+    /// <c>first * FedOneByOneCost = (longest - first) / (segments - 1)</c>.
     /// </summary>
-    private static int SegmentOf(int length, int longest, int segments)
+    private static int FirstSegment(int longest, int segments) =>
+        Math.Max(1, (int)Math.Round(longest / ((FedOneByOneCost * (segments - 1)) + 1), MidpointRounding.AwayFromZero));
+
+    /// <summary>
+    /// The segment, counted from the end of the longest chain, of a routine whose longest chain has
+    /// <paramref name="length"/> routines: the last <paramref name="rest"/> routines of the longest chain are divided
+    /// as evenly as possible into all segments but the first, where the sizes differ by one the shorter first (the
+    /// sending side of a hand-off costs more than the taking side); the routines before them are the first segment.
+    /// </summary>
+    private static int SegmentOf(int length, int rest, int segments)
     {
-        var shorter = longest / segments;
-        var longer = longest % segments;
         var fromEnd = length - 1;
+        var later = segments - 1;
+        if (fromEnd >= rest)
+        {
+            return later;
+        }
+
+        var shorter = rest / later;
+        var longer = rest % later;
         return fromEnd < longer * (shorter + 1) ? fromEnd / (shorter + 1) : longer + (fromEnd - longer * (shorter + 1)) / shorter;
     }
 
