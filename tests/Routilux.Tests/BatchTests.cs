@@ -67,11 +67,7 @@ public class BatchTests
         flow.Entry(thrower.In());
         flow.OnError(thrower, ErrorPolicy.Skip);
         await using var runtime = new Runtime();
-        var worker = runtime.CreateWorker(flow.Build());
-        worker.Pause();
-        var job = await PostAsync(worker, thrower.In(), Enumerable.Range(1, 6));
-
-        worker.Resume();
+        var (worker, job) = await RunQueuedAsync(runtime, flow, thrower.In(), Enumerable.Range(1, 6));
 
         // The odd values emit, then throw: their emits go, the even values' emits of the same batch stay.
         Assert.Equal(JobStatus.Completed, await job.Completion.Within());
@@ -94,11 +90,7 @@ public class BatchTests
         flow.Entry(relay.In());
         flow.OnError(flaky, ErrorPolicy.Retry(2, TimeSpan.FromMilliseconds(20)));
         await using var runtime = new Runtime();
-        var worker = runtime.CreateWorker(flow.Build());
-        worker.Pause();
-        var job = await PostAsync(worker, relay.In(), Enumerable.Range(0, 8));
-
-        worker.Resume();
+        var (worker, job) = await RunQueuedAsync(runtime, flow, relay.In(), Enumerable.Range(0, 8));
 
         // The relay passes 1..8 on as one batch; 4 emits and throws once, waits 20 ms on the clock, runs again, and
         // the rest of the batch follows it. Every value arrives once, in order.
@@ -120,11 +112,7 @@ public class BatchTests
         flow.Connect(unlucky.Out(), sink.In());
         flow.Entry(unlucky.In());
         await using var runtime = new Runtime();
-        var worker = runtime.CreateWorker(flow.Build());
-        worker.Pause();
-        var job = await PostAsync(worker, unlucky.In(), Enumerable.Range(10, 8));
-
-        worker.Resume();
+        var (worker, job) = await RunQueuedAsync(runtime, flow, unlucky.In(), Enumerable.Range(10, 8));
 
         // What the batch emitted before 13 was still in its outbox, like messages still queued: a failed job's
         // remaining messages are dropped.
@@ -147,11 +135,7 @@ public class BatchTests
         flow.Connect(yielder.Out(), sink.In());
         flow.Entry(relay.In());
         await using var runtime = new Runtime();
-        var worker = runtime.CreateWorker(flow.Build());
-        worker.Pause();
-        var job = await PostAsync(worker, relay.In(), Enumerable.Range(0, 20));
-
-        worker.Resume();
+        var (_, job) = await RunQueuedAsync(runtime, flow, relay.In(), Enumerable.Range(0, 20));
 
         Assert.Equal(JobStatus.Completed, await job.Completion.Within());
         Assert.Equal(Enumerable.Range(1, 20), received);
@@ -257,6 +241,19 @@ public class BatchTests
         flow.Connect(c.Out(), sink.In());
         flow.Entry(a.In());
         return (runtime.CreateWorker(flow.Build()), a.In());
+    }
+
+    /// <summary>
+    /// Creates a worker for <paramref name="flow"/>, queues <paramref name="values"/> at <paramref name="entry"/> as one
+    /// job while it is paused, and resumes it: the entry routine then finds them all queued and takes them as a batch.
+    /// </summary>
+    private static async Task<(Worker Worker, Job Job)> RunQueuedAsync(Runtime runtime, FlowBuilder flow, SlotPort<int> entry, IEnumerable<int> values)
+    {
+        var worker = runtime.CreateWorker(flow.Build());
+        worker.Pause();
+        var job = await PostAsync(worker, entry, values);
+        worker.Resume();
+        return (worker, job);
     }
 
     /// <summary>Opens a job, posts <paramref name="values"/> (the worker paused: they wait in the entry's queue) and completes its input.</summary>

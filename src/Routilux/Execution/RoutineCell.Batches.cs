@@ -43,15 +43,13 @@ public sealed partial class RoutineCell
     /// <returns><see langword="false"/> when the cell is not free to take them now; the emitter then delivers as usual.</returns>
     internal bool TryTakePassedBatch<T>(SlotQueue<T> queue, T[] items, int start, int count, Job job, RoutineCell emitter)
     {
-        var depth = emitter._inlineDepth == 0 ? 1 : emitter._inlineDepth;
-        if (!TryClaimIdle(queue, depth))
+        // The first message is taken as a single one passed on; the rest wait behind it.
+        if (!TryTakePassedOn(queue, items[start], job, emitter))
         {
             return false;
         }
 
-        TakeInHand(queue, items[start], job, depth, emitter);
-        queue.TakeBatchInHand(items, start, count);
-        TakeCountFrom(emitter);
+        queue.HoldBatch(items, start + 1, count - 1);
         return true;
     }
 

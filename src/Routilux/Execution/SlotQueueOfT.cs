@@ -235,23 +235,21 @@ internal sealed class SlotQueue<T> : SlotQueue
     public override bool HeadBelongsTo(Job job) => ReferenceEquals(Place(_indices.HeadPosition).Job, job);
 
     /// <summary>
-    /// Takes a batch passed on in hand: <paramref name="count"/> payloads at <paramref name="items"/>[<paramref name="start"/>]
-    /// on, all of the cell's current job. The first goes in hand, the rest wait behind it (see <see cref="SlotQueue.NextOfBatch"/>).
+    /// Keeps the rest of a batch passed on behind the message in hand: <paramref name="count"/> payloads at
+    /// <paramref name="items"/>[<paramref name="start"/>] on, all of the cell's current job (see <see cref="SlotQueue.NextOfBatch"/>).
     /// Copied: the emitter's outbox is written again as soon as the emitter is given back. Consumer only.
     /// </summary>
-    public void TakeBatchInHand(T[] items, int start, int count)
+    public void HoldBatch(T[] items, int start, int count)
     {
-        Debug.Assert(count >= 2, "A batch has two messages at least.");
-        _inHandPayload = items[start];
-        var rest = count - 1;
-        if (_batch.Length < rest)
+        Debug.Assert(count >= 1, "A batch has a message behind the one in hand.");
+        if (_batch.Length < count)
         {
-            _batch = new T[Math.Max(rest, 2 * _batch.Length)];
+            _batch = new T[Math.Max(count, 2 * _batch.Length)];
         }
 
-        Array.Copy(items, start + 1, _batch, 0, rest);
+        Array.Copy(items, start, _batch, 0, count);
         _batchNext = 0;
-        _batchEnd = rest;
+        _batchEnd = count;
     }
 
     public override void NextOfBatch()
