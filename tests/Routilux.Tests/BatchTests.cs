@@ -228,6 +228,41 @@ public class BatchTests
         return payloads;
     }
 
+    [Fact]
+    public async Task A_job_whose_messages_ran_as_a_batch_is_not_kept_alive_by_the_worker_once_it_completes()
+    {
+        var flow = new FlowBuilder("batch-job-lifetime");
+        var first = flow.Add<StringRelay>("first");
+        var tally = flow.Add<Tally<string>>("tally");
+        flow.Connect(first.Out(), tally.In());
+        flow.Entry(first.In());
+        await using var runtime = new Runtime();
+        var worker = runtime.CreateWorker(flow.Build());
+        var job = await RunJobOfQueuedMessagesAsync(worker, first.In(), count: 8);
+
+        Eventually.True(
+            () =>
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                GC.Collect();
+                return !job.IsAlive;
+            },
+            "the completed job is not referenced any more (a routine that remembers its last batch's job keeps it otherwise)");
+        Assert.Equal(8, ((Tally<string>)worker.GetRoutine("tally")).Count);
+    }
+
+    // Out of line, so that no local of the test method keeps the job alive.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static async Task<WeakReference> RunJobOfQueuedMessagesAsync(Worker worker, SlotPort<string> entry, int count)
+    {
+        worker.Pause();
+        var job = await PostAsync(worker, entry, Enumerable.Range(0, count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        worker.Resume();
+        Assert.Equal(JobStatus.Completed, await job.Completion.Within());
+        return new WeakReference(job);
+    }
+
     /// <summary>a -> b -> c, each a <see cref="ContextRecorder"/> (records, then passes the value on plus one) -> sink.</summary>
     private static (Worker Worker, SlotPort<int> Entry) RecorderChain(Runtime runtime, ConcurrentQueue<(string JobId, string RoutineId, string FlowId, string Slot, int Value)> seen)
     {
@@ -257,7 +292,7 @@ public class BatchTests
     }
 
     /// <summary>Opens a job, posts <paramref name="values"/> (the worker paused: they wait in the entry's queue) and completes its input.</summary>
-    private static async Task<Job> PostAsync(Worker worker, SlotPort<int> entry, IEnumerable<int> values)
+    private static async Task<Job> PostAsync<T>(Worker worker, SlotPort<T> entry, IEnumerable<T> values)
     {
         var job = worker.OpenJob();
         foreach (var value in values)

@@ -15,6 +15,7 @@ public sealed partial class RoutineCell
         {
             BeginTurn();
             ResetStreaming();
+            _lastBatchJob = null;
             Worker.Touch();
             _lastEndedIsNow = false;
             // Counted in a field: a batch gathered from the queue counts every message it took.
@@ -52,6 +53,11 @@ public sealed partial class RoutineCell
                     continue;
                 }
 
+                if (_takesBatches)
+                {
+                    LetBatchGrow(queue);
+                }
+
                 _startAtLastEnd = true;
                 var continues = HandleHead(queue);
                 _startAtLastEnd = false;
@@ -74,6 +80,9 @@ public sealed partial class RoutineCell
 
     private bool TryGoIdle()
     {
+        // Not kept while idle: it would keep the job alive. Forgotten before the claim is given up, while this turn owns it.
+        _lastBatchJob = null;
+
         // A full fence: a producer that queued after our last look saw _scheduled == 1 and left the work to us.
         // Resume clears the pause before it schedules, so a paused cell that goes idle here is woken by it.
         Interlocked.Exchange(ref _scheduled.Value, 0);
@@ -101,6 +110,7 @@ public sealed partial class RoutineCell
         }
 
         _currentJob = job;
+        _lastBatchJob = job;
         _attempt = 1;
         return Attempt(queue, job);
     }
@@ -338,6 +348,7 @@ public sealed partial class RoutineCell
         var job = _currentJob;
         var count = _handCount;
         _currentJob = null;
+        _lastBatchJob = null;
         _currentSlot = -1;
         _handCount = 1;
         _handBorrowed = false;

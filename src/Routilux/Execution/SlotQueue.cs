@@ -72,6 +72,21 @@ internal abstract class SlotQueue
         get => _indices.CachedTail > _indices.Head || RefreshTail();
     }
 
+    /// <summary>
+    /// How many messages are queued as the consumer last saw the tail (<see cref="HasQueued"/> and <see cref="LookAtTail"/>
+    /// update its view); the producers may have added more since. Consumer only.
+    /// </summary>
+    public int QueuedAsSeen => (int)(_indices.CachedTail - _indices.Head);
+
+    /// <summary>
+    /// Whether a message is queued as the consumer last saw the tail, without looking at it again: a look pulls the
+    /// producers' cache line away from them. Consumer only.
+    /// </summary>
+    public bool HasQueuedAsSeen => _indices.CachedTail > _indices.Head;
+
+    /// <summary>Looks at the real tail and updates the consumer's view of it. Consumer only.</summary>
+    public void LookAtTail() => RefreshTail();
+
     private bool RefreshTail()
     {
         // Acquire: the messages up to this tail were written before it was published.
