@@ -224,10 +224,12 @@ public sealed partial class RoutineCell
         Volatile.Write(ref _parkedForPause, 1);
 
         // Pairs with the fence in Worker.Resume: either the resume sees this cell parked, or this sees the pause over.
+        // Likewise with a job stopping (its status set with a full fence before the cells are told): either it sees
+        // this batch parked, or this sees the job stopped, and the batch goes on to be dropped.
         Interlocked.MemoryBarrier();
-        if (!Worker.IsPaused && Interlocked.Exchange(ref _parkedForPause, 0) == 1)
+        if ((!Worker.IsPaused || job.IsStopped) && Interlocked.Exchange(ref _parkedForPause, 0) == 1)
         {
-            // Resumed meanwhile, unseen: go on from a fresh work item rather than deeper in this stack.
+            // Resumed or stopped meanwhile, unseen: go on from a fresh work item rather than deeper in this stack.
             ThreadPool.UnsafeQueueUserWorkItem(static cell => cell.ContinueParkedBatch(), this, preferLocal: true);
         }
     }

@@ -144,6 +144,11 @@ public sealed partial class RoutineCell
         {
             RequestFlush(-1, job);
         }
+
+        if (Worker.IsPaused)
+        {
+            DropWhilePaused(job);
+        }
     }
 
     /// <returns><see langword="null"/> when all was delivered, otherwise the full queue <paramref name="waiter"/> is registered on.</returns>

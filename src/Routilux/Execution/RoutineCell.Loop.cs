@@ -35,6 +35,12 @@ public sealed partial class RoutineCell
                 var queue = Worker.IsPaused ? null : NextQueue();
                 if (queue is null)
                 {
+                    if (Worker.IsPaused)
+                    {
+                        // Nothing new starts, but what a stopped job left queued is dropped now, not at the resume.
+                        DropStoppedHeads();
+                    }
+
                     // Paid before waiting for more: a job whose last message this was completes now, not after the wait.
                     EndTurn();
                     _lastEndedIsNow = false;
@@ -88,7 +94,11 @@ public sealed partial class RoutineCell
         Interlocked.Exchange(ref _scheduled.Value, 0);
         WakeStrandedProducers();
         Worker.Touch();
-        return Worker.IsPaused || !HasQueuedMessages() || Interlocked.CompareExchange(ref _scheduled.Value, 1, 0) != 0;
+
+        // Paused, only a stopped job's message keeps the cell busy: a job stopping now (Cancel sets its status with a
+        // full fence, then schedules) either finds the cell idle or is seen here.
+        var hasWork = Worker.IsPaused ? HasStoppedHeads() : HasQueuedMessages();
+        return !hasWork || Interlocked.CompareExchange(ref _scheduled.Value, 1, 0) != 0;
     }
 
     /// <summary>Takes the head of <paramref name="queue"/> and runs its handler.</summary>

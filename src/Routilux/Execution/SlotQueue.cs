@@ -104,6 +104,12 @@ internal abstract class SlotQueue
     /// <summary>Whether the head message belongs to <paramref name="job"/>. Consumer only, and only when <see cref="HasQueued"/>.</summary>
     public abstract bool HeadBelongsTo(Job job);
 
+    /// <summary>
+    /// Whether a message is queued and the head one belongs to a stopped job. Exact for the consumer; from another
+    /// thread a hint, which may miss a head being taken at that moment (never one that stays).
+    /// </summary>
+    public abstract bool HeadJobIsStopped();
+
     // The rest of a batch passed on in hand (see RoutineCell.Batches): the messages after the one in hand, at
     // places _batchNext to _batchEnd - 1 of the typed subclass's batch array. Consumer only.
     private protected int _batchNext;

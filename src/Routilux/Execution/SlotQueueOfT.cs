@@ -234,6 +234,9 @@ internal sealed class SlotQueue<T> : SlotQueue
 
     public override bool HeadBelongsTo(Job job) => ReferenceEquals(Place(_indices.HeadPosition).Job, job);
 
+    // A place being taken reads as cleared (no job), never as another queue's: the position always lies in the ring.
+    public override bool HeadJobIsStopped() => Count > 0 && Place(_indices.HeadPosition).Job is { IsStopped: true };
+
     /// <summary>
     /// Keeps the rest of a batch passed on behind the message in hand: <paramref name="count"/> payloads at
     /// <paramref name="items"/>[<paramref name="start"/>] on, all of the cell's current job (see <see cref="SlotQueue.NextOfBatch"/>).

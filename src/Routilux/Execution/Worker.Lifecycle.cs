@@ -45,7 +45,9 @@ public sealed partial class Worker
 
     /// <summary>
     /// Pauses the worker: handlers already running finish, but no routine takes a new message. Messages that arrive
-    /// meanwhile are held in their queues (bounded as ever), never dropped. Timeouts keep counting.
+    /// meanwhile are held in their queues (bounded as ever), never dropped. Timeouts keep counting. A job that stops
+    /// meanwhile (cancelled, timed out, or the runtime disposed) has its held messages dropped without running them
+    /// and completes, except for those queued behind another job's, which wait for <see cref="Resume"/>.
     /// </summary>
     /// <param name="reason">Why, for <see cref="PauseReason"/>.</param>
     public void Pause(string? reason = null)

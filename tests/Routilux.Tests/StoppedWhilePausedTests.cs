@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using Routilux.Tests.Routines;
+
+namespace Routilux.Tests;
+
+/// <summary>
+/// A job that stops while its worker is paused: no handler runs, its queued messages are dropped at once, and the
+/// job completes, so nothing waiting for it (its completion, the runtime's disposal) waits for a resume.
+/// </summary>
+public class StoppedWhilePausedTests
+{
+    [Fact]
+    public async Task Cancelling_a_job_while_the_worker_is_paused_drops_its_queued_messages_and_completes_it()
+    {
+        var received = new ConcurrentQueue<int>();
+        var (worker, entry, runtime) = PausedChain(received);
+        try
+        {
+            var job = await PostAsync(worker, entry, Enumerable.Range(0, 10));
+
+            // A moment for the turns the posts scheduled to end: the cells are idle when the job stops.
+            await Task.Delay(100);
+            Assert.Equal(10, worker.GetQueueState("a", "In").Length);
+
+            job.Cancel("not needed any more");
+
+            Assert.Equal(JobStatus.Cancelled, await job.Completion.Within());
+            Assert.Equal(0, worker.GetQueueState("a", "In").Length);
+            Assert.Equal(WorkerStatus.Paused, worker.Status);
+
+            // Still paused for the jobs that go on; a resume runs them as usual.
+            var next = await PostAsync(worker, entry, [100, 200]);
+            await Task.Delay(50);
+            Assert.Empty(received);
+            worker.Resume();
+            Assert.Equal(JobStatus.Completed, await next.Completion.Within());
+            Assert.Equal([101, 201], received);
+        }
+        finally
+        {
+            await runtime.DisposeWithin();
+        }
+    }
+
+    [Fact]
+    public async Task Disposing_the_runtime_while_a_worker_is_paused_cancels_its_jobs_and_returns()
+    {
+        var received = new ConcurrentQueue<int>();
+        var (worker, entry, runtime) = PausedChain(received);
+        var job = worker.OpenJob();
+        foreach (var value in Enumerable.Range(0, 10))
+        {
+            await job.PostAsync(entry, value);
+        }
+
+        // The job's input is left open, and its messages wait in the paused worker's queue. A moment for the turns the
+        // posts scheduled to end: the cells are idle when the runtime goes.
+        await Task.Delay(100);
+        Assert.Equal(10, worker.GetQueueState("a", "In").Length);
+
+        await runtime.DisposeWithin();
+
+        Assert.Equal(JobStatus.Cancelled, await job.Completion.Within());
+        Assert.Empty(received);
+    }
+
+    [Fact]
+    public async Task A_batch_held_for_a_pause_is_dropped_when_its_job_is_cancelled()
+    {
+        var handledByB = new ConcurrentQueue<int>();
+        Worker? worker = null;
+        var flow = new FlowBuilder("cancel-paused-batch");
+        var a = flow.Add<AddOne>("a");
+        var b = flow.Add("b", () => new Hooked(value =>
+        {
+            handledByB.Enqueue(value);
+            if (value == 3)
+            {
+                worker!.Pause("from a handler");
+            }
+        }));
+        var received = new ConcurrentQueue<int>();
+        var sink = flow.Add("sink", () => new Sink<int>(received));
+        flow.Connect(a.Out(), b.In());
+        flow.Connect(b.Out(), sink.In());
+        flow.Entry(a.In());
+        var runtime = new Runtime();
+        try
+        {
+            worker = runtime.CreateWorker(flow.Build());
+            worker.Pause();
+            var job = await PostAsync(worker, a.In(), Enumerable.Range(0, 10));
+            worker.Resume();
+            Eventually.True(() => handledByB.Contains(3), "b handled 3 and paused the worker");
+            await Task.Delay(100);
+            Assert.Equal(JobStatus.Running, job.Status);
+
+            // b holds the rest of its batch for the resume by now.
+            job.Cancel();
+
+            // The rest of b's batch never runs, and what its first runs emitted is dropped with the job.
+            Assert.Equal(JobStatus.Cancelled, await job.Completion.Within());
+            Assert.Equal([1, 2, 3], handledByB);
+            Assert.Empty(received);
+            Assert.Equal(WorkerStatus.Paused, worker.Status);
+        }
+        finally
+        {
+            await runtime.DisposeWithin();
+        }
+    }
+
+    /// <summary>a (adds one) -> sink, on a paused worker; the caller disposes the runtime (<see cref="TestTimeouts.DisposeWithin"/>).</summary>
+    private static (Worker Worker, SlotPort<int> Entry, Runtime Runtime) PausedChain(ConcurrentQueue<int> received)
+    {
+        var flow = new FlowBuilder("paused-chain");
+        var a = flow.Add<AddOne>("a");
+        var sink = flow.Add("sink", () => new Sink<int>(received));
+        flow.Connect(a.Out(), sink.In());
+        flow.Entry(a.In());
+        var runtime = new Runtime();
+        var worker = runtime.CreateWorker(flow.Build());
+        worker.Pause();
+        return (worker, a.In(), runtime);
+    }
+
+    /// <summary>Opens a job, posts <paramref name="values"/> and completes its input.</summary>
+    private static async Task<Job> PostAsync(Worker worker, SlotPort<int> entry, IEnumerable<int> values)
+    {
+        var job = worker.OpenJob();
+        foreach (var value in values)
+        {
+            await job.PostAsync(entry, value);
+        }
+
+        job.CompleteInput();
+        return job;
+    }
+}
