@@ -110,6 +110,37 @@ public class StoppedWhilePausedTests
         }
     }
 
+    [Fact]
+    public async Task Cancelling_a_job_while_the_worker_is_paused_drops_what_it_buffered_for_an_activation()
+    {
+        var runs = new ConcurrentQueue<int[]>();
+        var flow = new FlowBuilder("cancel-paused-buffered");
+        var byThree = flow.Add("by-three", () => new ByThree(runs));
+        flow.Entry(byThree.Items());
+        var runtime = new Runtime();
+        try
+        {
+            var worker = runtime.CreateWorker(flow.Build());
+            var job = worker.OpenJob();
+            await job.PostAsync(byThree.Items(), 1);
+            await job.PostAsync(byThree.Items(), 2);
+            Eventually.True(() => worker.GetQueueState("by-three", "Items").Length == 0, "both messages are buffered, waiting for a third");
+            worker.Pause();
+            await job.PostAsync(byThree.Items(), 3);
+            await Task.Delay(100);
+
+            job.Cancel();
+
+            Assert.Equal(JobStatus.Cancelled, await job.Completion.Within());
+            Assert.Empty(runs);
+            Assert.Equal(0, worker.GetQueueState("by-three", "Items").Length);
+        }
+        finally
+        {
+            await runtime.DisposeWithin();
+        }
+    }
+
     /// <summary>a (adds one) -> sink, on a paused worker; the caller disposes the runtime (<see cref="TestTimeouts.DisposeWithin"/>).</summary>
     private static (Worker Worker, SlotPort<int> Entry, Runtime Runtime) PausedChain(ConcurrentQueue<int> received)
     {

@@ -33,6 +33,22 @@ public sealed partial class RoutineCell
 
     private bool IsTakeable(int slot) => _buffers[slot] is not { } buffer || buffer.CanTake;
 
+    /// <summary>
+    /// <paramref name="job"/> failed or was cancelled: what it buffered will never run; counts it out so the job can
+    /// finish. In a turn.
+    /// </summary>
+    private void DropBuffered(Job job)
+    {
+        foreach (var buffer in _buffers)
+        {
+            if (buffer is not null && buffer.DropAll(job) is var dropped and > 0)
+            {
+                job.Unpark(dropped);
+                job.ReleasePending(dropped);
+            }
+        }
+    }
+
     /// <summary>Buffers the head of <paramref name="queue"/>, then runs the handler if the policy says so.</summary>
     /// <returns><see langword="false"/> when the rest of the work continues asynchronously.</returns>
     private bool HandleBuffered(SlotQueue queue, SlotBuffer buffer)
@@ -110,16 +126,7 @@ public sealed partial class RoutineCell
         var (slot, job) = request;
         if (job.IsStopped)
         {
-            // The job failed or was cancelled: what it buffered will never run; count it out so the job can finish.
-            foreach (var buffer in _buffers)
-            {
-                if (buffer is not null && buffer.DropAll(job) is var dropped and > 0)
-                {
-                    job.Unpark(dropped);
-                    job.ReleasePending(dropped);
-                }
-            }
-
+            DropBuffered(job);
             return true;
         }
 

@@ -37,8 +37,8 @@ public sealed partial class RoutineCell
                 {
                     if (Worker.IsPaused)
                     {
-                        // Nothing new starts, but what a stopped job left queued is dropped now, not at the resume.
-                        DropStoppedHeads();
+                        // Nothing new starts, but what a stopped job left here is dropped now, not at the resume.
+                        DropStoppedWork();
                     }
 
                     // Paid before waiting for more: a job whose last message this was completes now, not after the wait.
@@ -97,7 +97,7 @@ public sealed partial class RoutineCell
 
         // Paused, only a stopped job's message keeps the cell busy: a job stopping now (Cancel sets its status with a
         // full fence, then schedules) either finds the cell idle or is seen here.
-        var hasWork = Worker.IsPaused ? HasStoppedHeads() : HasQueuedMessages();
+        var hasWork = Worker.IsPaused ? HasStoppedWork() : HasQueuedMessages();
         return !hasWork || Interlocked.CompareExchange(ref _scheduled.Value, 1, 0) != 0;
     }
 

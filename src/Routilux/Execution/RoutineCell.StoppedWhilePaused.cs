@@ -12,7 +12,8 @@ public sealed partial class RoutineCell
 {
     /// <summary>
     /// <paramref name="job"/> stopped while the worker is paused: a batch of it parked for the pause goes on (and is
-    /// dropped there), and a cell with a stopped job's message at the head of a queue runs a turn to drop it.
+    /// dropped there), and a cell with a stopped job's message at the head of a queue runs a turn to drop it (the
+    /// job's buffered messages have asked for that turn already, see <see cref="OnJobStopped"/>).
     /// </summary>
     private void DropWhilePaused(Job job)
     {
@@ -21,14 +22,17 @@ public sealed partial class RoutineCell
             ResumeParkedBatch();
         }
 
-        if (HasStoppedHeads())
+        if (HasStoppedWork())
         {
             Schedule();
         }
     }
 
-    /// <summary>Whether a queue's head message belongs to a stopped job. Any thread, as <see cref="SlotQueue.HeadJobIsStopped"/>.</summary>
-    private bool HasStoppedHeads()
+    /// <summary>
+    /// Whether a queue's head message, or a buffer waiting to be looked at again, belongs to a stopped job. Any
+    /// thread, as <see cref="SlotQueue.HeadJobIsStopped"/>.
+    /// </summary>
+    private bool HasStoppedWork()
     {
         foreach (var queue in _queues)
         {
@@ -38,19 +42,48 @@ public sealed partial class RoutineCell
             }
         }
 
+        if (HasBuffers)
+        {
+            foreach (var (_, job) in _flushRequests)
+            {
+                if (job.IsStopped)
+                {
+                    return true;
+                }
+            }
+        }
+
         return false;
     }
 
-    /// <summary>Drops the head messages of stopped jobs from every queue, counting them out of their jobs. In a turn.</summary>
-    private void DropStoppedHeads()
+    /// <summary>
+    /// Drops what stopped jobs left here, counting it out of them: the head messages of every queue while they are
+    /// a stopped job's, and what a stopped job buffered. Other jobs' requests to look at their buffers again wait
+    /// for the resume. In a turn, while paused.
+    /// </summary>
+    private void DropStoppedWork()
     {
         foreach (var queue in _queues)
         {
-            while (queue.HeadJobIsStopped())
+            while (queue.TakeHeadIfStopped() is { } job)
             {
-                var job = queue.TakeHead();
                 queue.ReleaseInHand();
                 ReleaseFinished(job, 1);
+            }
+        }
+
+        if (HasBuffers)
+        {
+            for (var pending = _flushRequests.Count; pending > 0 && _flushRequests.TryDequeue(out var request); pending--)
+            {
+                if (request.Job.IsStopped)
+                {
+                    DropBuffered(request.Job);
+                }
+                else
+                {
+                    _flushRequests.Enqueue(request);
+                }
             }
         }
     }

@@ -105,10 +105,16 @@ internal abstract class SlotQueue
     public abstract bool HeadBelongsTo(Job job);
 
     /// <summary>
-    /// Whether a message is queued and the head one belongs to a stopped job. Exact for the consumer; from another
-    /// thread a hint, which may miss a head being taken at that moment (never one that stays).
+    /// Whether a message is queued and the head one belongs to a stopped job. From any thread: a hint, which may be
+    /// wrong about a head taken or evicted at that very moment, never about one that stays.
     /// </summary>
     public abstract bool HeadJobIsStopped();
+
+    /// <summary>
+    /// Moves the head message into the consumer's hand, as <see cref="TakeHead"/>, if it belongs to a stopped job, and
+    /// returns that job; otherwise <see langword="null"/>. Consumer only.
+    /// </summary>
+    public abstract Job? TakeHeadIfStopped();
 
     // The rest of a batch passed on in hand (see RoutineCell.Batches): the messages after the one in hand, at
     // places _batchNext to _batchEnd - 1 of the typed subclass's batch array. Consumer only.

@@ -237,6 +237,20 @@ internal sealed class SlotQueue<T> : SlotQueue
     // A place being taken reads as cleared (no job), never as another queue's: the position always lies in the ring.
     public override bool HeadJobIsStopped() => Count > 0 && Place(_indices.HeadPosition).Job is { IsStopped: true };
 
+    public override Job? TakeHeadIfStopped()
+    {
+        // Under DropOldest a producer may evict the head between the look and the take: both under its lock.
+        if (_consumerLocks)
+        {
+            EnterProducers();
+            var job = HeadJobIsStopped() ? TakeHeadUnlocked() : null;
+            ExitProducers();
+            return job;
+        }
+
+        return HeadJobIsStopped() ? TakeHeadUnlocked() : null;
+    }
+
     /// <summary>
     /// Keeps the rest of a batch passed on behind the message in hand: <paramref name="count"/> payloads at
     /// <paramref name="items"/>[<paramref name="start"/>] on, all of the cell's current job (see <see cref="SlotQueue.NextOfBatch"/>).
