@@ -16,7 +16,7 @@ public class BatchTests
         await using var runtime = new Runtime();
         var (worker, entry) = RecorderChain(runtime, seen);
         worker.Pause();
-        var job = await PostAsync(worker, entry, Enumerable.Range(0, 10));
+        var job = await worker.PostJobAsync(entry, Enumerable.Range(0, 10));
 
         worker.Resume();
 
@@ -164,7 +164,7 @@ public class BatchTests
         await using var runtime = new Runtime();
         worker = runtime.CreateWorker(flow.Build());
         worker.Pause();
-        var job = await PostAsync(worker, a.In(), Enumerable.Range(0, 10));
+        var job = await worker.PostJobAsync(a.In(), Enumerable.Range(0, 10));
 
         worker.Resume();
 
@@ -257,7 +257,7 @@ public class BatchTests
     private static async Task<WeakReference> RunJobOfQueuedMessagesAsync(Worker worker, SlotPort<string> entry, int count)
     {
         worker.Pause();
-        var job = await PostAsync(worker, entry, Enumerable.Range(0, count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var job = await worker.PostJobAsync(entry, Enumerable.Range(0, count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         worker.Resume();
         Assert.Equal(JobStatus.Completed, await job.Completion.Within());
         return new WeakReference(job);
@@ -286,21 +286,8 @@ public class BatchTests
     {
         var worker = runtime.CreateWorker(flow.Build());
         worker.Pause();
-        var job = await PostAsync(worker, entry, values);
+        var job = await worker.PostJobAsync(entry, values);
         worker.Resume();
         return (worker, job);
-    }
-
-    /// <summary>Opens a job, posts <paramref name="values"/> (the worker paused: they wait in the entry's queue) and completes its input.</summary>
-    private static async Task<Job> PostAsync<T>(Worker worker, SlotPort<T> entry, IEnumerable<T> values)
-    {
-        var job = worker.OpenJob();
-        foreach (var value in values)
-        {
-            await job.PostAsync(entry, value);
-        }
-
-        job.CompleteInput();
-        return job;
     }
 }

@@ -16,7 +16,7 @@ public class StoppedWhilePausedTests
         var (worker, entry, runtime) = PausedChain(received);
         try
         {
-            var job = await PostAsync(worker, entry, Enumerable.Range(0, 10));
+            var job = await worker.PostJobAsync(entry, Enumerable.Range(0, 10));
 
             // A moment for the turns the posts scheduled to end: the cells are idle when the job stops.
             await Task.Delay(100);
@@ -29,7 +29,7 @@ public class StoppedWhilePausedTests
             Assert.Equal(WorkerStatus.Paused, worker.Status);
 
             // Still paused for the jobs that go on; a resume runs them as usual.
-            var next = await PostAsync(worker, entry, [100, 200]);
+            var next = await worker.PostJobAsync(entry, [100, 200]);
             await Task.Delay(50);
             Assert.Empty(received);
             worker.Resume();
@@ -89,7 +89,7 @@ public class StoppedWhilePausedTests
         {
             worker = runtime.CreateWorker(flow.Build());
             worker.Pause();
-            var job = await PostAsync(worker, a.In(), Enumerable.Range(0, 10));
+            var job = await worker.PostJobAsync(a.In(), Enumerable.Range(0, 10));
             worker.Resume();
             Eventually.True(() => handledByB.Contains(3), "b handled 3 and paused the worker");
             await Task.Delay(100);
@@ -153,18 +153,5 @@ public class StoppedWhilePausedTests
         var worker = runtime.CreateWorker(flow.Build());
         worker.Pause();
         return (worker, a.In(), runtime);
-    }
-
-    /// <summary>Opens a job, posts <paramref name="values"/> and completes its input.</summary>
-    private static async Task<Job> PostAsync(Worker worker, SlotPort<int> entry, IEnumerable<int> values)
-    {
-        var job = worker.OpenJob();
-        foreach (var value in values)
-        {
-            await job.PostAsync(entry, value);
-        }
-
-        job.CompleteInput();
-        return job;
     }
 }
