@@ -144,29 +144,8 @@ public class BatchTests
     [Fact]
     public async Task Pausing_in_the_middle_of_a_batch_holds_the_rest_in_hand_until_resume()
     {
-        var handledByB = new ConcurrentQueue<int>();
-        Worker? worker = null;
-        var flow = new FlowBuilder("pause-in-batch");
-        var a = flow.Add<AddOne>("a");
-        var b = flow.Add("b", () => new Hooked(value =>
-        {
-            handledByB.Enqueue(value);
-            if (value == 3)
-            {
-                worker!.Pause("from a handler");
-            }
-        }));
-        var received = new ConcurrentQueue<int>();
-        var sink = flow.Add("sink", () => new Sink<int>(received));
-        flow.Connect(a.Out(), b.In());
-        flow.Connect(b.Out(), sink.In());
-        flow.Entry(a.In());
         await using var runtime = new Runtime();
-        worker = runtime.CreateWorker(flow.Build());
-        worker.Pause();
-        var job = await worker.PostJobAsync(a.In(), Enumerable.Range(0, 10));
-
-        worker.Resume();
+        var (worker, job, handledByB, received) = await PausingMidBatch.StartAsync(runtime, "pause-in-batch");
 
         // b got 1..10 as one batch and paused the worker at 3: nothing after 3 starts while paused.
         Eventually.True(() => handledByB.Contains(3), "b handled 3 and paused the worker");

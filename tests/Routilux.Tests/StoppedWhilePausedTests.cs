@@ -67,30 +67,10 @@ public class StoppedWhilePausedTests
     [Fact]
     public async Task A_batch_held_for_a_pause_is_dropped_when_its_job_is_cancelled()
     {
-        var handledByB = new ConcurrentQueue<int>();
-        Worker? worker = null;
-        var flow = new FlowBuilder("cancel-paused-batch");
-        var a = flow.Add<AddOne>("a");
-        var b = flow.Add("b", () => new Hooked(value =>
-        {
-            handledByB.Enqueue(value);
-            if (value == 3)
-            {
-                worker!.Pause("from a handler");
-            }
-        }));
-        var received = new ConcurrentQueue<int>();
-        var sink = flow.Add("sink", () => new Sink<int>(received));
-        flow.Connect(a.Out(), b.In());
-        flow.Connect(b.Out(), sink.In());
-        flow.Entry(a.In());
         var runtime = new Runtime();
         try
         {
-            worker = runtime.CreateWorker(flow.Build());
-            worker.Pause();
-            var job = await worker.PostJobAsync(a.In(), Enumerable.Range(0, 10));
-            worker.Resume();
+            var (worker, job, handledByB, received) = await PausingMidBatch.StartAsync(runtime, "cancel-paused-batch");
             Eventually.True(() => handledByB.Contains(3), "b handled 3 and paused the worker");
             await Task.Delay(100);
             Assert.Equal(JobStatus.Running, job.Status);
