@@ -5,11 +5,14 @@ namespace Routilux.Generators;
 /// </summary>
 internal static class TrackingNames
 {
-    /// <summary>The ForAttributeWithMetadataName transform: one RoutineSpec (or null when invalid) per [Routine] class.</summary>
+    /// <summary>The ForAttributeWithMetadataName transform: one ParsedRoutine (a spec, or a placeholder) per [Routine] type.</summary>
     public const string RoutineSpecs = nameof(RoutineSpecs);
 
     /// <summary>The valid routines only.</summary>
     public const string ValidRoutines = nameof(ValidRoutines);
+
+    /// <summary>The refused routines that get a placeholder or a diagnostic from the generator.</summary>
+    public const string RefusedRoutines = nameof(RefusedRoutines);
 
     /// <summary>The catalogued routines' types, sorted.</summary>
     public const string CatalogTypes = nameof(CatalogTypes);
@@ -21,5 +24,5 @@ internal static class TrackingNames
     public const string Catalog = nameof(Catalog);
 
     /// <summary>Every name above, for tests that walk all tracked steps.</summary>
-    public static readonly string[] All = { RoutineSpecs, ValidRoutines, CatalogTypes, AssemblyName, Catalog };
+    public static readonly string[] All = { RoutineSpecs, ValidRoutines, RefusedRoutines, CatalogTypes, AssemblyName, Catalog };
 }

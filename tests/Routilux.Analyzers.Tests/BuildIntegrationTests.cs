@@ -1,36 +1,32 @@
 using System;
-using System.Diagnostics;
-using System.IO;
-using System.Threading;
+using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
-using Routilux.Analyzers.Wiring;
-using Routilux.Generators;
+using Routilux.Analyzers.Tests.Infrastructure;
 using Xunit;
 
 namespace Routilux.Analyzers.Tests;
 
 /// <summary>
-/// A real <c>dotnet build</c> of a small project with an unconnected slot, referencing the runtime and loading the
-/// built generator and analyzers as a user's project does: the warning names the file, line, routine and slot, and
-/// TreatWarningsAsErrors turns it into a failed build.
+/// What a user sees from a real <c>dotnet build</c> (see <see cref="SdkProject"/>): a wiring mistake that makes
+/// Build() throw fails the build; every invalid declaration shows its RTLX error, not compiler errors about the part
+/// the generator could not write; a typed payload mismatch names both types; a too-old C# version says so.
 /// </summary>
-public sealed class BuildIntegrationTests : IDisposable
+public sealed class BuildIntegrationTests
 {
-    private const string Program = """
+    private const string Wiring = """
         using Routilux;
 
         var flow = new FlowBuilder("demo");
         var tokenizer = flow.Add<Tokenizer>("tokenizer");
         var counter = flow.Add<Counter>("counter");
+        flow.Connect(tokenizer.Word(), counter.Word());
         flow.Entry(tokenizer.Text());
         Console.WriteLine(flow.Build().Id);
 
-        [Routine]
-        public partial class Tokenizer
-        {
-            [Slot] public void Text(string line) { foreach (var word in line.Split(' ')) Word(word); }
-            [Emits] public partial void Word(string word);
-        }
+        """;
+
+    private const string Counter = """
 
         [Routine]
         public partial class Counter
@@ -39,86 +35,106 @@ public sealed class BuildIntegrationTests : IDisposable
         }
         """;
 
-    private const string Project = """
-        <Project Sdk="Microsoft.NET.Sdk">
-          <PropertyGroup>
-            <OutputType>Exe</OutputType>
-            <TargetFramework>net10.0</TargetFramework>
-            <ImplicitUsings>enable</ImplicitUsings>
-            <Nullable>enable</Nullable>
-          </PropertyGroup>
-          <ItemGroup>
-            <Reference Include="Routilux" HintPath="lib/Routilux.dll" />
-            <Analyzer Include="analyzers/Routilux.Generators.dll" />
-            <Analyzer Include="analyzers/Routilux.Analyzers.dll" />
-          </ItemGroup>
-        </Project>
-        """;
+    [Fact]
+    public async Task An_unconnected_slot_fails_the_build_by_default_and_editorconfig_can_lower_it()
+    {
+        var program = Wiring.Replace("flow.Connect(tokenizer.Word(), counter.Word());", string.Empty, StringComparison.Ordinal)
+            + Tokenizer("public partial class Tokenizer", "[Slot] public void Text(string line) { foreach (var word in line.Split(' ')) Word(word); }")
+            + Counter;
+        using var project = SdkProject.Create(program);
 
-    private readonly string _work = Directory.CreateTempSubdirectory("routilux-analyzers-").FullName;
+        var (exit, output) = await project.BuildAsync();
+        Assert.True(exit != 0, "The build succeeded:" + Environment.NewLine + output);
+        Assert.Contains(
+            "Program.cs(5,15): error RTLX1001: Slot 'Word' of routine 'counter' in flow 'demo' is never connected",
+            output,
+            StringComparison.Ordinal);
+
+        project.Write(".editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.RTLX1001.severity = warning\n");
+        var (lowered, loweredOutput) = await project.BuildAsync("--no-restore");
+        Assert.True(lowered == 0, "The build with RTLX1001 lowered failed:" + Environment.NewLine + loweredOutput);
+        Assert.Contains("warning RTLX1001", loweredOutput, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("RTLX0007", "public partial class Tokenizer", "[Slot] public void Text(ref string line) { }")]
+    [InlineData("RTLX0001", "public class Tokenizer", "[Slot] public void Text(string line) { Word(line); }")]
+    [InlineData("RTLX0011", "public partial class Tokenizer", "[Slot, Batch(4)] public void Text(string line) { }")]
+    [InlineData("RTLX0008", "public partial class Tokenizer", "[Slot] public void Text(string line) { } [Slot(Name = \"Text\")] public void Other(string line) { }")]
+    [InlineData("RTLX0005", "public partial class Tokenizer", "[Slot] public void Text(string line) { } [Emits] public partial void Shout(string word) { }")]
+    public async Task An_invalid_declaration_shows_its_RTLX_error_and_no_compiler_error_about_the_missing_part(string id, string header, string members)
+    {
+        using var project = SdkProject.Create(Wiring + Tokenizer(header, members) + Counter);
+
+        var (exit, output) = await project.BuildAsync();
+
+        Assert.True(exit != 0, "The build succeeded:" + Environment.NewLine + output);
+        Assert.Contains("error " + id + ":", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("CS8795", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("CS0751", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("CS0759", output, StringComparison.Ordinal);
+
+        // Nothing else from the compiler, except, for a non-partial class, CS0260 on the same type with the same fix.
+        var compilerErrors = Regex.Matches(output, @"error (CS\d{4})").Select(m => m.Groups[1].Value).Distinct().ToArray();
+        Assert.Equal(id == "RTLX0001" ? new[] { "CS0260" } : Array.Empty<string>(), compilerErrors);
+    }
 
     [Fact]
-    public async Task Dotnet_build_reports_the_unconnected_slot_and_fails_with_warnings_as_errors()
+    public async Task A_typed_connection_of_different_payload_types_names_both_types()
     {
-        File.WriteAllText(Path.Combine(_work, "Program.cs"), Program);
-        File.WriteAllText(Path.Combine(_work, "Demo.csproj"), Project);
-        Copy(typeof(RoutineAttribute).Assembly.Location, "lib");
-        Copy(typeof(RoutineGenerator).Assembly.Location, "analyzers");
-        Copy(typeof(FlowAnalyzer).Assembly.Location, "analyzers");
+        const string Program = """
+            using Routilux;
 
-        // With warnings as errors first: the failed build leaves nothing for the second to skip as up to date.
-        var (strictExit, strictOutput) = await Dotnet("build", "-p:TreatWarningsAsErrors=true");
-        Assert.True(strictExit != 0, "The build with warnings as errors succeeded:" + Environment.NewLine + strictOutput);
-        Assert.Contains("error RTLX1001", strictOutput, StringComparison.Ordinal);
+            var flow = new FlowBuilder("demo");
+            var ints = flow.Add<Numbers>("numbers");
+            var words = flow.Add<Words>("words");
+            flow.Connect(ints.Number(), words.Word());
+            flow.Entry(ints.Start());
 
-        var (exit, output) = await Dotnet("build", "--no-restore");
-        Assert.True(exit == 0, "The build failed:" + Environment.NewLine + output);
+            [Routine]
+            public partial class Numbers
+            {
+                [Slot] public void Start(int count) { Number(count); }
+                [Emits] public partial void Number(int value);
+            }
+
+            [Routine]
+            public partial class Words
+            {
+                [Slot] public void Word(string word) { }
+            }
+            """;
+        using var project = SdkProject.Create(Program);
+
+        var (exit, output) = await project.BuildAsync();
+
+        Assert.True(exit != 0, "The build succeeded:" + Environment.NewLine + output);
         Assert.Contains(
-            "Program.cs(5,15): warning RTLX1001: Slot 'Word' of routine 'counter' in flow 'demo' is never connected",
+            "Program.cs(6,1): error RTLX1003: Cannot connect 'ints.Number()' (int) to 'words.Word()' (string) because the payload types differ",
             output,
             StringComparison.Ordinal);
     }
 
-    public void Dispose()
+    [Fact]
+    public async Task A_language_version_below_the_floor_is_named()
     {
-        try
-        {
-            Directory.Delete(_work, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless; never fail a test over cleanup.
-        }
+        var program = Wiring + Tokenizer("public partial class Tokenizer", "[Slot] public void Text(string line) { Word(line); }") + Counter;
+        using var project = SdkProject.Create(program.Replace("flow.Connect", "// flow.Connect", StringComparison.Ordinal), "<LangVersion>10</LangVersion>");
+
+        var (exit, output) = await project.BuildAsync();
+
+        Assert.True(exit != 0, "The build succeeded:" + Environment.NewLine + output);
+        Assert.Contains("error RTLX0016: Routine 'Tokenizer' cannot be generated because this project compiles as C# 10.0, and Routilux needs C# 11.0 or later", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("CS8703", output, StringComparison.Ordinal);
     }
 
-    private void Copy(string file, string folder)
-    {
-        Directory.CreateDirectory(Path.Combine(_work, folder));
-        File.Copy(file, Path.Combine(_work, folder, Path.GetFileName(file)));
-    }
+    private static string Tokenizer(string header, string members) => $$"""
 
-    private async Task<(int ExitCode, string Output)> Dotnet(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _work, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
+        [Routine]
+        {{header}}
         {
-            start.ArgumentList.Add(argument);
+            {{members}}
+            [Emits] public partial void Word(string word);
         }
-
-        // No build server or node left behind, and nothing inherited from the test run's own MSBuild.
-        start.ArgumentList.Add("-nodeReuse:false");
-        start.ArgumentList.Add("-p:UseSharedCompilation=false");
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment.Remove("MSBuildExtensionsPath");
-        start.Environment.Remove("MSBUILD_EXE_PATH");
-        start.Environment.Remove("MSBuildSDKsPath");
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+        """;
 }

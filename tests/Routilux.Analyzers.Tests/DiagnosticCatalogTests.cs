@@ -14,7 +14,7 @@ namespace Routilux.Analyzers.Tests;
 
 /// <summary>
 /// Every diagnostic is complete: an RTLX ID in its area's range, a help link to its docs page, a page that exists,
-/// a line in the release-tracking file that matches, and exactly one analyzer that reports it.
+/// a line in the release-tracking file that matches, and exactly one analyzer that reports it (or the generator).
 /// </summary>
 public sealed class DiagnosticCatalogTests
 {
@@ -22,6 +22,8 @@ public sealed class DiagnosticCatalogTests
     {
         new RoutineDeclarationAnalyzer(), new FlowAnalyzer(), new PolicyAttributeAnalyzer(), new PolicyInvocationAnalyzer(),
     };
+
+    private static readonly string[] GeneratorOnly = { "RTLX0016" };
 
     public static TheoryData<string> Ids()
     {
@@ -58,7 +60,9 @@ public sealed class DiagnosticCatalogTests
         var releases = File.ReadAllText(Path.Combine(root, "analyzers", "Routilux.Analyzers", "AnalyzerReleases.Unshipped.md"));
         Assert.Matches(new Regex($"^{id} \\| {Regex.Escape(descriptor.Category)} \\| {descriptor.DefaultSeverity} \\|", RegexOptions.Multiline), releases);
 
-        Assert.Single(Analyzers, analyzer => analyzer.SupportedDiagnostics.Any(supported => supported.Id == id));
+        // The one ID only the generator reports (the compiler stops before analyzers when C# is too old) has no analyzer.
+        var reporters = Analyzers.Count(analyzer => analyzer.SupportedDiagnostics.Any(supported => supported.Id == id));
+        Assert.Equal(GeneratorOnly.Contains(id) ? 0 : 1, reporters);
     }
 
     [Fact]

@@ -31,6 +31,13 @@ public sealed class CachingTests
 
     private const string Other = "namespace Demo; public class Other { public int Value => 1; }";
 
+    // Refused routines: one gets a placeholder, one also a diagnostic from the generator.
+    private const string Refused = """
+        namespace Demo;
+        [Routilux.Routine] public partial class BadSlot { [Routilux.Slot] public void S(ref int x) { } [Routilux.Emits] public partial void E(int x); }
+        [Routilux.Routine] public class Loose { [Routilux.Emits] public partial void E(int x); }
+        """;
+
     [Fact]
     public void RerunOnClonedCompilationIsAllCached()
     {
@@ -142,7 +149,7 @@ public sealed class CachingTests
     [Fact]
     public void NoStepOutputHoldsCompilerObjects()
     {
-        var compilation = GeneratorHarness.Compile(new[] { Routine, Other });
+        var compilation = GeneratorHarness.Compile(new[] { Routine, Refused, Other });
         var driver = Driver().RunGenerators(compilation);
         driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(
             compilation.SyntaxTrees.Last(),
@@ -151,6 +158,9 @@ public sealed class CachingTests
         var result = driver.GetRunResult().Results.Single();
         var steps = OurSteps(result).ToList();
         Assert.Equal(TrackingNames.All.OrderBy(n => n), steps.Select(s => s.Name).OrderBy(n => n));
+
+        // The refused routines were cached on the second run too: their diagnostics are values, not locations.
+        Assert.All(result.TrackedSteps[TrackingNames.RefusedRoutines].SelectMany(run => run.Outputs), output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
         foreach (var (name, runs) in steps)
         {
             foreach (var output in runs.SelectMany(run => run.Outputs))

@@ -1,12 +1,17 @@
 using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Routilux.Generators.Tests.Infrastructure;
 using Xunit;
 
 namespace Routilux.Generators.Tests;
 
 /// <summary>
-/// Declarations the generator cannot complete are skipped without an exception or a diagnostic (the analyzers
-/// report them); valid routines beside them are still generated.
+/// Declarations the generator cannot complete get a placeholder instead of their generated part, without an exception
+/// or a diagnostic of the generator's (the analyzers report them), so the compilation has no error of the compiler's
+/// caused by the missing part; valid routines beside them are still generated. Where the compiler would stop before
+/// the analyzers run (a non-partial routine with partial methods, a C# version below 11), the generator reports the
+/// RTLX error itself.
 /// </summary>
 public sealed class InvalidDeclarationTests
 {
@@ -77,17 +82,20 @@ public sealed class InvalidDeclarationTests
     [InlineData("[Routine] public partial class Bad { [Join] public void J(int a, int b) { } [Join] public void K(int a, int c) { } }")]
     [InlineData("[Routine] public partial class Bad { [Join] public void J(int a, int b) { } [Emits(Name = \"B\")] public partial void E(); }")]
     [InlineData("[Routine] public partial class Bad { [Emits(Name = \"E\")] public partial void A(); [Join] public void J(int a, int b) { } }")]
-    public void InvalidRoutineIsSkippedSilently(string declaration)
+    public void InvalidRoutineLeavesNoCompilerError(string declaration)
     {
         var source = "using System; using System.Collections.Generic; using System.Threading.Tasks; using Routilux; namespace Demo; " + declaration + " [Routine] public partial class Fine { [Slot] public void S(int x) { } }";
 
-        var (result, _) = GeneratorHarness.Run(GeneratorHarness.Compile(source));
+        var (result, output) = GeneratorHarness.Run(GeneratorHarness.Compile(source));
 
         Assert.Null(result.Exception);
         Assert.Empty(result.Diagnostics);
         var hints = result.GeneratedSources.Select(s => s.HintName).ToArray();
-        Assert.DoesNotContain(hints, hint => hint.Contains("Bad", System.StringComparison.Ordinal));
         Assert.Contains("Demo.Fine.Routine.g.cs", hints);
+
+        // The one error left is the user's own: [Routine] on a struct (CS0592), whatever the generator does.
+        var errors = Errors(output).Where(error => !error.Contains("CS0592", System.StringComparison.Ordinal)).ToArray();
+        Assert.True(errors.Length == 0, "Errors after generation:" + System.Environment.NewLine + string.Join(System.Environment.NewLine, errors));
     }
 
     [Theory]
@@ -113,6 +121,114 @@ public sealed class InvalidDeclarationTests
         Assert.Empty(result.Diagnostics);
     }
 
+    [Theory]
+    [InlineData("[Slot] public void Text(ref string line) { }", "Text")]
+    [InlineData("[Slot, Batch(4)] public void Text(string line) { }", "Text")]
+    [InlineData("[Slot] public void Text(string line) { } [Slot(Name = \"Text\")] public void Other(string line) { }", "Text")]
+    [InlineData("[Slot] public void Text(string line) { } [Emits] public partial void Broken(string word) { }", "Text")]
+    [InlineData("[Slot] public void Text(string line) { } [Emits] public partial int Count(string word);", "Text")]
+    public void CodeUsingARefusedRoutineStillCompiles(string members, string entry)
+    {
+        var source = $$"""
+            using System.Collections.Generic;
+            using Routilux;
+            namespace Demo;
+            [Routine] public partial class Bad { {{members}} [Emits] public partial void Word(string word); }
+            [Routine] public partial class Sink { [Slot] public void Word(string word) { } }
+            public static class Wiring
+            {
+                public static FlowBuilder Build()
+                {
+                    var flow = new FlowBuilder("demo");
+                    var bad = flow.Add<Bad>("bad");
+                    var sink = flow.Add<Sink>("sink");
+                    flow.Connect(bad.Word(), sink.Word());
+                    flow.Entry(bad.{{entry}}());
+                    return flow;
+                }
+            }
+            """;
+
+        var (result, output) = GeneratorHarness.Run(GeneratorHarness.Compile(source));
+
+        Assert.Null(result.Exception);
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains(result.GeneratedSources, s => s.HintName == "Demo.Bad.Routine.g.cs" && s.SourceText.ToString().Contains("was not generated", System.StringComparison.Ordinal));
+        Assert.Empty(Errors(output));
+    }
+
+    [Fact]
+    public void PlaceholderMembersThrowAMessageThatNamesTheRoutine()
+    {
+        var source = "using Routilux; namespace Demo; [Routine] public partial class Bad { [Slot] public void S(ref int x) { } [Emits] public partial void E(int x); }";
+
+        var (result, _) = GeneratorHarness.Run(GeneratorHarness.Compile(source));
+
+        var text = result.GeneratedSources.Single(s => s.HintName == "Demo.Bad.Routine.g.cs").SourceText.ToString();
+        Assert.Contains("public partial void E(int x)", text, System.StringComparison.Ordinal);
+        Assert.Contains("Routine 'Bad' was not generated because its declaration has errors", text, System.StringComparison.Ordinal);
+        Assert.Contains("static global::Routilux.RoutineDescriptor global::Routilux.IRoutineDefinition<global::Demo.Bad>.Descriptor => throw", text, System.StringComparison.Ordinal);
+        Assert.Contains("public static global::Routilux.SlotPort<int> S(this global::Routilux.RoutineHandle<global::Demo.Bad> routine)", text, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[Routine] public class Loose { [Emits] public partial void Word(string word); }", "Loose", "Loose")]
+    [InlineData("public class Outer { [Routine] public partial class Inner { [Emits] public partial void Word(string word); } }", "Outer", "Inner")]
+    public void NonPartialRoutineWithPartialMethodsIsReportedByTheGenerator(string declaration, string type, string routine)
+    {
+        var (result, output) = GeneratorHarness.Run(GeneratorHarness.Compile("using Routilux; namespace Demo; " + declaration));
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("RTLX0001", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal($"Type '{type}' must be declared partial so the generator can complete routine '{routine}'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("Source0.cs", diagnostic.Location.GetLineSpan().Path);
+
+        // The placeholder part turns CS0751 and CS8795 (on the method) into one CS0260 on the type: the same fix.
+        var error = Assert.Single(Errors(output));
+        Assert.Contains("CS0260", error, System.StringComparison.Ordinal);
+        Assert.Contains($"'{type}'", error, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NonPartialRoutineWithoutPartialMethodsIsLeftToTheAnalyzers()
+    {
+        var (result, output) = GeneratorHarness.Run(GeneratorHarness.Compile("using Routilux; namespace Demo; [Routine] public class Loose { [Slot] public void S(int x) { } }"));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(result.GeneratedSources);
+        Assert.Empty(Errors(output));
+    }
+
+    [Theory]
+    [InlineData(LanguageVersion.CSharp10, "10.0")]
+    [InlineData(LanguageVersion.CSharp9, "9.0")]
+    public void LanguageVersionBelow11IsReportedAndGeneratedCodeStaysQuiet(LanguageVersion version, string shown)
+    {
+        var source = "using Routilux; namespace Demo { [Routine] public partial class Tok { [Slot] public void S(string x) { Word(x); } [Emits] public partial void Word(string word); } }";
+
+        var (result, output) = GeneratorHarness.Run(GeneratorHarness.Compile(source, version));
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("RTLX0016", diagnostic.Id);
+        Assert.Equal(
+            $"Routine 'Tok' cannot be generated because this project compiles as C# {shown}, and Routilux needs C# 11.0 or later; set <LangVersion> to 11.0 or later, or remove it to use the default of the target framework",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.DoesNotContain(result.GeneratedSources, s => s.HintName == "RoutiluxCatalog.g.cs");
+        Assert.Empty(Errors(output));
+    }
+
+    [Fact]
+    public void CSharp11IsEnough()
+    {
+        var source = "using Routilux; namespace Demo; [Routine] public partial class Tok { [Slot] public void S(string x) { Word(x); } [Emits] public partial void Word(string word); }";
+
+        var (result, output) = GeneratorHarness.Run(GeneratorHarness.Compile(source, LanguageVersion.CSharp11));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(GeneratorHarness.WarningsAndErrors(output));
+    }
+
     [Fact]
     public void NoRoutinesGenerateNothing()
     {
@@ -121,4 +237,7 @@ public sealed class InvalidDeclarationTests
         Assert.Null(result.Exception);
         Assert.Empty(result.GeneratedSources);
     }
+
+    private static string[] Errors(Compilation compilation) =>
+        compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToArray();
 }

@@ -18,7 +18,7 @@ public sealed class ParseProblemTests
     public static TheoryData<string> InvalidDeclarations()
     {
         var data = new TheoryData<string>();
-        foreach (var attribute in typeof(InvalidDeclarationTests).GetMethod(nameof(InvalidDeclarationTests.InvalidRoutineIsSkippedSilently))!
+        foreach (var attribute in typeof(InvalidDeclarationTests).GetMethod(nameof(InvalidDeclarationTests.InvalidRoutineLeavesNoCompilerError))!
                      .GetCustomAttributes(typeof(InlineDataAttribute), false).Cast<InlineDataAttribute>())
         {
             data.Add((string)attribute.GetData(null!).Single()[0]);

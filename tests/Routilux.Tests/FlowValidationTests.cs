@@ -40,19 +40,85 @@ public class FlowValidationTests
         var flow = new FlowBuilder("broken");
         var counter = flow.Add<Counter>("counter");
         flow.Add<AddOne>("counter");
-        flow.Connect("ghost.Number", "counter.In");
-        flow.Connect("counter.Number", "counter.Nope");
+        flow.ConnectByName("ghost.Number", "counter.In");
+        flow.ConnectByName("counter.Number", "counter.Nope");
 
         var error = Assert.Throws<FlowValidationException>(flow.Build);
 
         Assert.Contains(error.Problems, p => p.Contains("'counter' is used twice", StringComparison.Ordinal));
         Assert.Contains(error.Problems, p => p.Contains("routine 'ghost', which is not in the flow", StringComparison.Ordinal));
         Assert.Contains(error.Problems, p => p.Contains("no such slot", StringComparison.Ordinal) && p.Contains("Nope", StringComparison.Ordinal));
-        Assert.Contains(error.Problems, p => p.Contains("no entry slot", StringComparison.Ordinal));
-        Assert.Contains(error.Problems, p => p.Contains("'counter.Start' is not connected", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("no entry slot", StringComparison.Ordinal) && p.Contains("'counter.Start'", StringComparison.Ordinal));
         Assert.Contains("broken", error.Message, StringComparison.Ordinal);
-        Assert.True(error.Problems.Count >= 5);
+        Assert.Equal(5, error.Problems.Count);
         Assert.All(error.Problems, p => Assert.Contains(p, error.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_duplicated_id_is_reported_once_without_knock_on_problems()
+    {
+        var flow = new FlowBuilder("word-count");
+        var tokenizer = flow.Add<Tokenizer>("tokenizer");
+        var first = flow.Add<WordCounter>("counter");
+        var second = flow.Add<WordCounter>("counter");
+        flow.Connect(tokenizer.Word(), first.Word());
+        flow.Entry(tokenizer.Text());
+
+        var error = Assert.Throws<FlowValidationException>(flow.Build);
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Contains("'counter' is used twice", problem, StringComparison.Ordinal);
+        GC.KeepAlive(second);
+    }
+
+    [Fact]
+    public void A_flow_without_an_entry_is_one_problem_that_lists_the_slots_nothing_feeds()
+    {
+        var flow = new FlowBuilder("word-count");
+        var tokenizer = flow.Add<Tokenizer>("tokenizer");
+        var counter = flow.Add<WordCounter>("counter");
+        flow.Connect(tokenizer.Word(), counter.Word());
+
+        var error = Assert.Throws<FlowValidationException>(flow.Build);
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Contains("no entry slot", problem, StringComparison.Ordinal);
+        Assert.Contains("slots that nothing feeds: 'tokenizer.Text'", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("is not connected", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_failed_connection_does_not_also_report_its_target_as_unconnected()
+    {
+        var flow = new FlowBuilder("word-count");
+        var tokenizer = flow.Add<Tokenizer>("tokenizer");
+        var counter = flow.Add<WordCounter>("counter");
+        flow.ConnectByName("tokenizer.Words", "counter.Word");
+        flow.Entry(tokenizer.Text());
+
+        var error = Assert.Throws<FlowValidationException>(flow.Build);
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Contains("names event 'Words'", problem, StringComparison.Ordinal);
+        GC.KeepAlive(counter);
+    }
+
+    [Fact]
+    public void A_port_of_another_builder_with_the_same_id_is_told_apart_and_reported_once()
+    {
+        var other = new FlowBuilder("word-count");
+        var foreign = other.Add<Tokenizer>("tokenizer");
+        var flow = new FlowBuilder("word-count");
+        var tokenizer = flow.Add<Tokenizer>("tokenizer");
+        var counter = flow.Add<WordCounter>("counter");
+        flow.Connect(foreign.Word(), counter.Word());
+        flow.Entry(tokenizer.Text());
+
+        var error = Assert.Throws<FlowValidationException>(flow.Build);
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Contains("added to another FlowBuilder (also with id 'word-count'), not to this flow 'word-count'", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("not to flow 'word-count'", problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -61,7 +127,7 @@ public class FlowValidationTests
         var flow = new FlowBuilder("types");
         var counter = flow.Add<Counter>("counter");
         flow.Add("sink", () => new Sink<string>(new ConcurrentQueue<string>()));
-        flow.Connect("counter.Number", "sink.In");
+        flow.ConnectByName("counter.Number", "sink.In");
         flow.Entry(counter.Start());
 
         var error = Assert.Throws<FlowValidationException>(flow.Build);
@@ -75,8 +141,8 @@ public class FlowValidationTests
         var flow = new FlowBuilder("by-name");
         flow.Add<Counter>("counter");
         flow.Add<AddOne>("plus-one");
-        flow.Connect("counter.Number", "plus-one.In");
-        flow.Entry("counter.Start");
+        flow.ConnectByName("counter.Number", "plus-one.In");
+        flow.EntryByName("counter.Start");
 
         var built = flow.Build();
 
@@ -92,7 +158,7 @@ public class FlowValidationTests
         var plusOne = flow.Add<AddOne>("plus-one");
         flow.Connect(counter.Number(), plusOne.In());
         flow.Connect(counter.Number(), plusOne.In());
-        flow.Connect("no-dot", "plus-one.");
+        flow.ConnectByName("no-dot", "plus-one.");
         flow.Entry(counter.Start());
 
         var error = Assert.Throws<FlowValidationException>(flow.Build);
@@ -169,7 +235,7 @@ public class FlowValidationTests
         var flowA = new FlowBuilder("a");
         var counterA = flowA.Add<Counter>("counter");
         flowA.Add("sink", () => new Sink<int>(new ConcurrentQueue<int>()));
-        flowA.Connect("counter.Number", "sink.In");
+        flowA.ConnectByName("counter.Number", "sink.In");
         flowA.Entry(counterA.Start());
         var flowB = new FlowBuilder("b");
         var counterB = flowB.Add<Counter>("counter");

@@ -128,7 +128,7 @@ public class WorkerLifecycleTests
         var flow = new FlowBuilder("busy");
         var gate = flow.Add("gate", () => new Gate(release, entered));
         flow.Add("sink", () => new Sink<string>(new ConcurrentQueue<string>()));
-        flow.Connect("gate.Out", "sink.In");
+        flow.ConnectByName("gate.Out", "sink.In");
         flow.Entry(gate.In());
 
         await using var runtime = new Runtime(new RuntimeOptions { TimeProvider = clock });
@@ -154,7 +154,7 @@ public class WorkerLifecycleTests
         var flow = new FlowBuilder("stuck");
         var counter = flow.Add<Counter>("counter");
         flow.Add("sink", () => new Sink<int>(new ConcurrentQueue<int>()));
-        flow.Connect("counter.Number", "sink.In");
+        flow.ConnectByName("counter.Number", "sink.In");
         flow.Entry(counter.Start());
 
         await using var runtime = new Runtime(new RuntimeOptions { TimeProvider = clock });
@@ -233,7 +233,7 @@ public class WorkerLifecycleTests
         var flow = new FlowBuilder("complete");
         var counter = flow.Add<Counter>("counter");
         flow.Add("sink", () => new Sink<int>(new ConcurrentQueue<int>()));
-        flow.Connect("counter.Number", "sink.In");
+        flow.ConnectByName("counter.Number", "sink.In");
         flow.Entry(counter.Start());
 
         await using var runtime = new Runtime();

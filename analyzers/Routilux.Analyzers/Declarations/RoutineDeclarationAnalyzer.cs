@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Routilux.Analyzers.Diagnostics;
+using Routilux.Generators.Diagnostics;
 using Routilux.Analyzers.Infrastructure;
 using Routilux.Generators.Parsing;
 
@@ -11,7 +11,7 @@ namespace Routilux.Analyzers.Declarations;
 
 /// <summary>
 /// Reports why a [Routine] class cannot be generated (RTLX0001-RTLX0013, RTLX9004), using the generator's own parser
-/// so the two never disagree; notes routines the catalog cannot create (RTLX0014) and port attributes outside
+/// so the two never disagree (except the RTLX0001 that the generator reports itself, see GeneratorDiagnostics); notes routines the catalog cannot create (RTLX0014) and port attributes outside
 /// routines (RTLX0015). A symbol action: each class is checked on its own, as the user types.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -58,10 +58,12 @@ public sealed class RoutineDeclarationAnalyzer : DiagnosticAnalyzer
 
         var problems = new ParseProblems();
         var spec = RoutineParser.Parse(type, routineAttribute, problems, context.CancellationToken);
+        var generatorReportsNotPartial = GeneratorDiagnostics.ReportsNotPartial(type, context.CancellationToken);
         foreach (var problem in problems.Items)
         {
-            // An enclosing type's missing 'partial' is reported when that type is analyzed, once, on its own declaration.
-            if (problem.Kind != ProblemKind.NotPartial || problem.Arguments[0] == type.Name)
+            // An enclosing type's missing 'partial' is reported when that type is analyzed, once, on its own
+            // declaration; and none at all when the generator reports them (GeneratorDiagnostics says when).
+            if (problem.Kind != ProblemKind.NotPartial || (problem.Arguments[0] == type.Name && !generatorReportsNotPartial))
             {
                 reporter.Report(DescriptorOf(problem.Kind), problem.Location, problem.Arguments);
             }
@@ -89,7 +91,7 @@ public sealed class RoutineDeclarationAnalyzer : DiagnosticAnalyzer
     /// <summary>A type enclosing a routine needs 'partial' on every declaration too: the generated part repeats it.</summary>
     private static void ReportEnclosingTypesNotPartial(INamedTypeSymbol type, DiagnosticReporter reporter, System.Threading.CancellationToken cancellationToken)
     {
-        if (NestedRoutine(type) is not { } routine)
+        if (NestedRoutine(type) is not { } routine || GeneratorDiagnostics.ReportsNotPartial(routine, cancellationToken))
         {
             return;
         }

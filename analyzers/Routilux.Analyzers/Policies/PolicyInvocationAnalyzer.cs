@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using Routilux.Analyzers.Diagnostics;
+using Routilux.Generators.Diagnostics;
 using Routilux.Analyzers.Infrastructure;
 
 namespace Routilux.Analyzers.Policies;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Routilux.Analyzers.Diagnostics;
+using Routilux.Generators.Diagnostics;
 using Routilux.Analyzers.Infrastructure;
 
 namespace Routilux.Analyzers.Policies;

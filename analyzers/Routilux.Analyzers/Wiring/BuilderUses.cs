@@ -118,7 +118,7 @@ internal sealed class BuilderUses
         return current != reference && current.Parent is IExpressionStatementOperation && IsInDeclaringBlock(reference);
     }
 
-    private static bool IsWiring(IInvocationOperation call) => call.TargetMethod.Name is "Add" or "Connect" or "Entry";
+    private static bool IsWiring(IInvocationOperation call) => call.TargetMethod.Name is "Add" or "Connect" or "ConnectByName" or "Entry" or "EntryByName";
 
     private bool IsAdd(IInvocationOperation call) => call.TargetMethod.Name == "Add" && _symbols.IsFlowBuilder(call.TargetMethod.ContainingType);
 

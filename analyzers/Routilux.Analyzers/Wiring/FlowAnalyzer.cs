@@ -1,15 +1,17 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using Routilux.Analyzers.Diagnostics;
+using Routilux.Generators.Diagnostics;
 using Routilux.Analyzers.Infrastructure;
 
 namespace Routilux.Analyzers.Wiring;
 
 /// <summary>
-/// Checks flows wired with FlowBuilder (RTLX1001-RTLX1009). A flow is judged as a whole, so the analysis runs per
+/// Checks flows wired with FlowBuilder (RTLX1001-RTLX1009), and names the payload types of a typed Connect that
+/// does not compile (RTLX1003, see TypedConnectCheck). A flow is judged as a whole, so the analysis runs per
 /// method body (an operation block): it finds each <c>new FlowBuilder(...)</c> stored in a local, reads every use of
 /// that local, and reports only when the whole flow is built right there with literal ids. A builder passed to
 /// another method, stored in a field or used in a way this analyzer does not follow is left alone.
@@ -43,6 +45,9 @@ public sealed class FlowAnalyzer : DiagnosticAnalyzer
 
             var shapes = new RoutineShapes();
             start.RegisterOperationBlockStartAction(block => AnalyzerGuard.Run(block, b => AnalyzeBlock(b, symbols, shapes)));
+
+            // A typed Connect whose payloads differ does not bind, so it has no operation to read: it is checked on syntax.
+            start.RegisterSyntaxNodeAction(node => AnalyzerGuard.Run(node, n => TypedConnectCheck.Analyze(n, symbols)), SyntaxKind.InvocationExpression);
         });
     }
 

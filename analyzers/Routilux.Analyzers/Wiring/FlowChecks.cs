@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
-using Routilux.Analyzers.Diagnostics;
+using Routilux.Generators.Diagnostics;
 using Routilux.Analyzers.Infrastructure;
 using Routilux.Generators.Model;
 
@@ -44,6 +44,14 @@ internal static class FlowChecks
         {
             connectedSlots.Add(entry.ToString());
         }
+
+        foreach (var mentioned in flow.MentionedSlots)
+        {
+            connectedSlots.Add(mentioned.ToString());
+        }
+
+        // Unlike FlowBuilder.Build, a flow without an entry still gets RTLX1001 on each slot nothing feeds: each is
+        // located where its fix ("mark as an entry") applies.
 
         foreach (var routine in flow.Routines)
         {

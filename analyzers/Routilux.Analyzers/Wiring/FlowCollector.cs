@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-using Routilux.Analyzers.Diagnostics;
+using Routilux.Generators.Diagnostics;
 
 namespace Routilux.Analyzers.Wiring;
 
@@ -54,8 +54,8 @@ internal sealed class FlowCollector
             var understood = call.TargetMethod.Name switch
             {
                 "Add" => true,
-                "Connect" => Connect(flow, call, resolver),
-                "Entry" => Entry(flow, call, resolver),
+                "Connect" or "ConnectByName" => Connect(flow, call, resolver),
+                "Entry" or "EntryByName" => Entry(flow, call, resolver),
                 "Build" => flow.IsBuilt = true,
                 "OnError" or "SetCapacity" or "SetQueuePolicy" => true,
                 _ => false,
@@ -135,6 +135,10 @@ internal sealed class FlowCollector
             }
 
             flow.Connections.Add((from, to));
+        }
+        else if (to is not null)
+        {
+            flow.MentionedSlots.Add(to);
         }
 
         return true;

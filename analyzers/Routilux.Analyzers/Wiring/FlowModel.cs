@@ -52,6 +52,9 @@ internal sealed class FlowModel
 
     public List<PortUse> Entries { get; } = new();
 
+    /// <summary>Slots a connection targets whose source was wrong (reported): meant as connected, so not reported unconnected.</summary>
+    public List<PortUse> MentionedSlots { get; } = new();
+
     /// <summary>Entry calls made, resolved or not: a flow with any has an entry in mind.</summary>
     public int EntryCalls { get; set; }
 

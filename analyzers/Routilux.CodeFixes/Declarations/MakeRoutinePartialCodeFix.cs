@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Routilux.Analyzers.Diagnostics;
+using Routilux.Generators.Diagnostics;
 
 namespace Routilux.CodeFixes.Declarations;
 

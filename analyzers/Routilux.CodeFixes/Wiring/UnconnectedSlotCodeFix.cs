@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Routilux.Analyzers.Diagnostics;
+using Routilux.Generators.Diagnostics;
 using Routilux.Analyzers.Wiring;
 
 namespace Routilux.CodeFixes.Wiring;

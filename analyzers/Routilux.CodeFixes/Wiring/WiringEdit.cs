@@ -32,16 +32,17 @@ internal sealed record WiringEdit(SyntaxNode Anchor, string Statement)
 
         properties.TryGetValue(WiringProperties.Handle, out var handle);
         properties.TryGetValue(WiringProperties.SlotMethod, out var slotMethod);
-        var slot = handle is not null && slotMethod is not null ? handle + "." + slotMethod + "()" : Literal(routineId + "." + slotName);
+        var typedSlot = handle is not null && slotMethod is not null;
+        var slot = typedSlot ? handle + "." + slotMethod + "()" : Literal(routineId + "." + slotName);
         if (equivalenceKey == EntryKey)
         {
-            return FindAnchor(root, diagnostic, builder, "Add", "Connect", "Entry") is { } entryAnchor
-                ? new WiringEdit(entryAnchor, builder + ".Entry(" + slot + ");")
+            return FindAnchor(root, diagnostic, builder, "Add", "Connect", "ConnectByName", "Entry", "EntryByName") is { } entryAnchor
+                ? new WiringEdit(entryAnchor, builder + (typedSlot ? ".Entry(" : ".EntryByName(") + slot + ");")
                 : null;
         }
 
         var candidate = CandidateFor(properties, equivalenceKey);
-        if (candidate < 0 || FindAnchor(root, diagnostic, builder, "Add", "Connect") is not { } anchor)
+        if (candidate < 0 || FindAnchor(root, diagnostic, builder, "Add", "Connect", "ConnectByName") is not { } anchor)
         {
             return null;
         }
@@ -54,7 +55,7 @@ internal sealed record WiringEdit(SyntaxNode Anchor, string Statement)
         // Typed ports when both handles are in locals (the compiler then checks the connection); names otherwise.
         var statement = sourceHandle is not null && method is not null && handle is not null && slotMethod is not null
             ? builder + ".Connect(" + sourceHandle + "." + method + "(), " + slot + ");"
-            : builder + ".Connect(" + Literal(sourceId + "." + eventName) + ", " + Literal(routineId + "." + slotName) + ");";
+            : builder + ".ConnectByName(" + Literal(sourceId + "." + eventName) + ", " + Literal(routineId + "." + slotName) + ");";
         return new WiringEdit(anchor, statement);
     }
 

@@ -15,53 +15,52 @@ namespace Routilux.Generators.Emit;
 /// </summary>
 internal static class PortsEmitter
 {
-    public static void Write(SourceWriter writer, RoutineSpec routine, CancellationToken cancellationToken)
+    /// <summary>A generated routine's ports: its slots, then its events, each in declaration order.</summary>
+    public static PortsSpec ForRoutine(RoutineSpec routine)
     {
-        var accessibility = routine.Visibility == Visibility.Public ? "public" : "internal";
-        var crefName = GeneratedCode.Cref(routine.FullyQualifiedName);
-        writer.Line("/// <summary>Typed ports of <see cref=\"" + crefName + "\"/> for wiring flows.</summary>");
-        writer.Line(GeneratedCode.Attribute);
-        writer.Open(accessibility + " static partial class " + routine.PortsClassName);
-
-        var typeParameters = TypeParameterList(routine);
-        var first = true;
+        var ports = new List<PortSpec>(routine.Slots.Count + routine.Events.Count);
         foreach (var slot in routine.Slots)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (slot.PayloadVisibility != Visibility.Hidden)
-            {
-                WriteSeparator(writer, ref first);
-                var owner = slot.IsJoin ? "the join '" + slot.MethodName + "'" : "the routine";
-                WritePort(writer, routine, typeParameters, isSlot: true, Description("slot", slot.Name, owner, slot.Summary), slot.PayloadVisibility, slot.PortMethodName, slot.PayloadType, slot.Index);
-            }
+            var owner = slot.IsJoin ? "the join '" + slot.MethodName + "'" : "the routine";
+            ports.Add(new PortSpec(slot.PortMethodName, IsSlot: true, slot.PayloadType, slot.PayloadVisibility, slot.Index, Description("slot", slot.Name, owner, slot.Summary)));
         }
 
         foreach (var @event in routine.Events)
         {
+            ports.Add(new PortSpec(@event.MethodName, IsSlot: false, @event.PayloadType, @event.PayloadVisibility, @event.Index, Description("event", @event.Name, "the routine", @event.Summary)));
+        }
+
+        return new PortsSpec(routine.PortsClassName, routine.FullyQualifiedName, routine.Visibility, routine.AllTypeParameters, new EquatableArray<PortSpec>(ports.ToArray()));
+    }
+
+    public static void Write(SourceWriter writer, PortsSpec ports, CancellationToken cancellationToken)
+    {
+        var accessibility = ports.RoutineVisibility == Visibility.Public ? "public" : "internal";
+        var crefName = GeneratedCode.Cref(ports.RoutineType);
+        writer.Line("/// <summary>Typed ports of <see cref=\"" + crefName + "\"/> for wiring flows.</summary>");
+        writer.Line(GeneratedCode.Attribute);
+        writer.Open(accessibility + " static partial class " + ports.ClassName);
+
+        var typeParameters = TypeParameterList(ports.TypeParameters);
+        var constraints = Constraints(ports.TypeParameters);
+        var first = true;
+        foreach (var port in ports.Ports)
+        {
             cancellationToken.ThrowIfCancellationRequested();
-            if (@event.PayloadVisibility != Visibility.Hidden)
+            if (port.PayloadVisibility != Visibility.Hidden)
             {
                 WriteSeparator(writer, ref first);
-                WritePort(writer, routine, typeParameters, isSlot: false, Description("event", @event.Name, "the routine", @event.Summary), @event.PayloadVisibility, @event.MethodName, @event.PayloadType, @event.Index);
+                WritePort(writer, ports, port, typeParameters, constraints);
             }
         }
 
         writer.Close();
     }
 
-    private static void WritePort(
-        SourceWriter writer,
-        RoutineSpec routine,
-        string typeParameters,
-        bool isSlot,
-        string description,
-        Visibility payloadVisibility,
-        string methodName,
-        string payloadType,
-        int index)
+    private static void WritePort(SourceWriter writer, PortsSpec ports, PortSpec port, string typeParameters, List<string> constraints)
     {
-        writer.Line("/// <summary>" + GeneratedCode.XmlText(description) + "</summary>");
-        foreach (var parameter in routine.AllTypeParameters)
+        writer.Line("/// <summary>" + GeneratedCode.XmlText(port.Description) + "</summary>");
+        foreach (var parameter in ports.TypeParameters)
         {
             writer.Line("/// <typeparam name=\"" + parameter.Name + "\">The routine's type argument.</typeparam>");
         }
@@ -70,16 +69,15 @@ internal static class PortsEmitter
         writer.Line("/// <returns>The typed port, for FlowBuilder.Connect or FlowBuilder.Entry.</returns>");
         writer.Line(GeneratedCode.Attribute);
 
-        var port = (isSlot ? "global::Routilux.SlotPort<" : "global::Routilux.EventPort<") + payloadType + ">";
-        var getter = isSlot ? "GetSlotPort" : "GetEventPort";
+        var portType = (port.IsSlot ? "global::Routilux.SlotPort<" : "global::Routilux.EventPort<") + port.PayloadType + ">";
+        var getter = port.IsSlot ? "GetSlotPort" : "GetEventPort";
 
         // A public routine may take an internal payload type: that one port is internal (CS0050 otherwise).
-        var accessibility = VisibilityRules.Narrowest(routine.Visibility, payloadVisibility) == Visibility.Public ? "public" : "internal";
-        var body = "routine." + getter + "<" + payloadType + ">(" + index.ToString(CultureInfo.InvariantCulture) + ");";
-        var signature = accessibility + " static " + port + " " + SymbolNames.Escape(methodName) + typeParameters
-            + "(this global::Routilux.RoutineHandle<" + routine.FullyQualifiedName + "> routine)";
+        var accessibility = VisibilityRules.Narrowest(ports.RoutineVisibility, port.PayloadVisibility) == Visibility.Public ? "public" : "internal";
+        var body = "routine." + getter + "<" + port.PayloadType + ">(" + port.Index.ToString(CultureInfo.InvariantCulture) + ");";
+        var signature = accessibility + " static " + portType + " " + SymbolNames.Escape(port.MethodName) + typeParameters
+            + "(this global::Routilux.RoutineHandle<" + ports.RoutineType + "> routine)";
 
-        var constraints = Constraints(routine);
         if (constraints.Count == 0)
         {
             writer.Line(signature + " => " + body);
@@ -112,15 +110,15 @@ internal static class PortsEmitter
     }
 
     /// <summary>"&lt;T, U&gt;" from the routine's (and its enclosing types') type parameters, or empty.</summary>
-    private static string TypeParameterList(RoutineSpec routine)
+    private static string TypeParameterList(EquatableArray<TypeParameterSpec> parameters)
     {
-        if (!routine.IsGeneric)
+        if (parameters.IsEmpty)
         {
             return string.Empty;
         }
 
-        var names = new List<string>(routine.AllTypeParameters.Count);
-        foreach (var parameter in routine.AllTypeParameters)
+        var names = new List<string>(parameters.Count);
+        foreach (var parameter in parameters)
         {
             names.Add(SymbolNames.Escape(parameter.Name));
         }
@@ -129,10 +127,10 @@ internal static class PortsEmitter
     }
 
     /// <summary>The routine's constraints copied onto the method, which must satisfy them to name the routine type.</summary>
-    private static List<string> Constraints(RoutineSpec routine)
+    private static List<string> Constraints(EquatableArray<TypeParameterSpec> parameters)
     {
         var clauses = new List<string>();
-        foreach (var parameter in routine.AllTypeParameters)
+        foreach (var parameter in parameters)
         {
             if (parameter.Constraints.Length > 0)
             {

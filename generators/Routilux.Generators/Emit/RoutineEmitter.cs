@@ -41,7 +41,7 @@ internal static class RoutineEmitter
         if (routine.Visibility != Visibility.Hidden)
         {
             writer.Line();
-            PortsEmitter.Write(writer, routine, cancellationToken);
+            PortsEmitter.Write(writer, PortsEmitter.ForRoutine(routine), cancellationToken);
         }
 
         if (hasNamespace)

@@ -119,7 +119,7 @@ internal static class HandlerParser
         }
         else if (!method.IsPartialDefinition)
         {
-            valid = problems.Refuse(ProblemKind.EmitsNotPartial, method, method.Name, HasPartialModifier(method, cancellationToken) ? "it has a body" : "it is not partial");
+            valid = problems.Refuse(ProblemKind.EmitsNotPartial, method, method.Name, PartialMembers.HasPartialModifier(method, cancellationToken) ? "it has a body" : "it is not partial");
         }
 
         var isAsync = KnownTypes.IsValueTask(method.ReturnType);
@@ -169,19 +169,6 @@ internal static class HandlerParser
         : method.IsGenericMethod ? "it is generic, and a port has one payload type"
         : !method.ExplicitInterfaceImplementations.IsEmpty ? "it is an explicit interface implementation"
         : null;
-
-    private static bool HasPartialModifier(IMethodSymbol method, CancellationToken cancellationToken)
-    {
-        foreach (var reference in method.DeclaringSyntaxReferences)
-        {
-            if (reference.GetSyntax(cancellationToken) is MethodDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>[Slot(WhenFull)] as an expression, empty when not set, null when erroneous.</summary>
     private static string? WhenFull(AttributeData attribute)

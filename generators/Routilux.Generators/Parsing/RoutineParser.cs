@@ -26,15 +26,11 @@ internal static class RoutineParser
 
         var containing = SymbolNames.ContainingTypes(type);
         var containingSpecs = new List<ContainingTypeSpec>(containing.Count);
-        var typeParameters = new List<TypeParameterSpec>();
         foreach (var outer in containing)
         {
             valid &= RoutineTypeRules.IsSupportedContainer(outer, type, problems, cancellationToken);
             containingSpecs.Add(SymbolNames.ContainingType(outer));
-            AddTypeParameters(outer, typeParameters);
         }
-
-        AddTypeParameters(type, typeParameters);
 
         var displayName = SymbolNames.DisplayName(type);
         var catalogName = KnownTypes.NamedArgument<string>(routineAttribute, "Name", null) ?? displayName;
@@ -55,7 +51,7 @@ internal static class RoutineParser
             new EquatableArray<ContainingTypeSpec>(containingSpecs.ToArray()),
             type.Name,
             SymbolNames.TypeParameterNames(type),
-            new EquatableArray<TypeParameterSpec>(typeParameters.ToArray()),
+            SymbolNames.AllTypeParameters(type),
             SymbolNames.Type(type),
             displayName,
             catalogName,
@@ -85,13 +81,5 @@ internal static class RoutineParser
         }
 
         return string.Empty;
-    }
-
-    private static void AddTypeParameters(INamedTypeSymbol type, List<TypeParameterSpec> into)
-    {
-        foreach (var parameter in type.TypeParameters)
-        {
-            into.Add(new TypeParameterSpec(parameter.Name, SymbolNames.Constraints(parameter)));
-        }
     }
 }

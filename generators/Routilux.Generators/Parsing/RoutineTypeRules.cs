@@ -47,6 +47,38 @@ internal static class RoutineTypeRules
         return AllDeclarationsArePartial(outer, routine, problems, cancellationToken) && valid;
     }
 
+    /// <summary>Whether the routine and every type enclosing it are declared partial everywhere.</summary>
+    public static bool ChainIsPartial(INamedTypeSymbol routine, CancellationToken cancellationToken)
+    {
+        for (var current = routine; current is not null; current = current.ContainingType)
+        {
+            if (!AllDeclarationsArePartial(current, routine, problems: null, cancellationToken))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether a generated file can hold a part of the routine at all, partial or not: every type of the chain is a
+    /// class, record or struct declared in source, and none is file-local (a file-local type has no part elsewhere).
+    /// </summary>
+    public static bool CanTakePart(INamedTypeSymbol routine)
+    {
+        for (var current = routine; current is not null; current = current.ContainingType)
+        {
+            if (current.IsFileLocal || current.IsImplicitlyDeclared || current.DeclaringSyntaxReferences.IsEmpty
+                || current.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static string? Unsupported(INamedTypeSymbol type) =>
         type.TypeKind != TypeKind.Class ? "not a class"
         : type.IsRecord ? "a record"

@@ -55,6 +55,26 @@ internal static class SymbolNames
         return new EquatableArray<string>(names);
     }
 
+    /// <summary>The type parameters of the enclosing types and the type itself, outermost first, with constraints.</summary>
+    public static EquatableArray<TypeParameterSpec> AllTypeParameters(INamedTypeSymbol type)
+    {
+        var all = new List<TypeParameterSpec>();
+        foreach (var outer in ContainingTypes(type))
+        {
+            foreach (var parameter in outer.TypeParameters)
+            {
+                all.Add(new TypeParameterSpec(parameter.Name, Constraints(parameter)));
+            }
+        }
+
+        foreach (var parameter in type.TypeParameters)
+        {
+            all.Add(new TypeParameterSpec(parameter.Name, Constraints(parameter)));
+        }
+
+        return new EquatableArray<TypeParameterSpec>(all.ToArray());
+    }
+
     private static string TypeKeyword(INamedTypeSymbol type) => type.TypeKind switch
     {
         TypeKind.Struct => type.IsRecord ? "record struct" : "struct",

@@ -66,6 +66,13 @@ public sealed partial class FlowBuilder
 
             var source = ResolveEvent(connection.From, byId, problems);
             var target = ResolveSlot(connection.To, byId, problems, "connection target");
+
+            // A connection that failed for any reason was still meant: its target is not "unconnected" on top.
+            if (target is not null)
+            {
+                connected[target.Value.Node.Index][target.Value.Slot.Index] = true;
+            }
+
             if (source is null || target is null)
             {
                 continue;
@@ -79,30 +86,54 @@ public sealed partial class FlowBuilder
                 continue;
             }
 
-            connected[target.Value.Node.Index][target.Value.Slot.Index] = true;
             resolved.Add((source.Value.Node, source.Value.Event, target.Value.Node, target.Value.Slot));
+        }
+
+        foreach (var mentioned in _mentionedTargets)
+        {
+            if (ResolveSlot(mentioned, byId, problems: null, "connection target") is { } slot)
+            {
+                connected[slot.Node.Index][slot.Slot.Index] = true;
+            }
+        }
+
+        var unconnected = new List<string>();
+        foreach (var node in _routines)
+        {
+            // A routine whose id another one already took is reported once, as the duplicate; its slots say nothing more.
+            if (!ReferenceEquals(byId[node.Id], node))
+            {
+                continue;
+            }
+
+            foreach (var slot in node.Descriptor.Slots)
+            {
+                problems.AddRange(slot.Activation.Validate($"Slot '{node.Id}.{slot.Name}' of routine '{node.Id}' ({node.Descriptor.Name})"));
+                if (!slot.Optional && !connected[node.Index][slot.Index] && !entries[node.Index][slot.Index])
+                {
+                    unconnected.Add($"{node.Id}.{slot.Name}");
+                }
+            }
         }
 
         if (_routines.Count == 0)
         {
             problems.Add("The flow has no routines. Add routines with flow.Add<TRoutine>(\"id\").");
         }
-        else if (_entries.Count == 0)
+        else if (_entryAttempts == 0)
         {
-            problems.Add("The flow has no entry slot, so no job can be started. Mark one with flow.Entry(routine.Slot()).");
+            // Without an entry, the unconnected slots are where an entry is missing: one problem, listing them.
+            problems.Add(
+                "The flow has no entry slot, so no job can be started. Mark one with flow.Entry(routine.Slot())" +
+                (unconnected.Count == 0 ? "." : $"; slots that nothing feeds: {string.Join(", ", unconnected.Select(s => "'" + s + "'"))}."));
         }
-
-        foreach (var node in _routines)
+        else
         {
-            foreach (var slot in node.Descriptor.Slots)
+            foreach (var slot in unconnected)
             {
-                problems.AddRange(slot.Activation.Validate($"Slot '{node.Id}.{slot.Name}' of routine '{node.Id}' ({node.Descriptor.Name})"));
-                if (!slot.Optional && !connected[node.Index][slot.Index] && !entries[node.Index][slot.Index])
-                {
-                    problems.Add(
-                        $"Slot '{node.Id}.{slot.Name}' is not connected and is not an entry, so its handler can never run. Connect an event to it, " +
-                        $"mark it with flow.Entry(...), or declare it [Slot(Optional = true)].");
-                }
+                problems.Add(
+                    $"Slot '{slot}' is not connected and is not an entry, so its handler can never run. Connect an event to it, " +
+                    $"mark it with flow.Entry(...), or declare it [Slot(Optional = true)].");
             }
         }
 
@@ -132,18 +163,19 @@ public sealed partial class FlowBuilder
         return capacities;
     }
 
+    /// <summary>The slot a reference names, or null with a problem recorded (when <paramref name="problems"/> is given).</summary>
     private static (RoutineNode Node, SlotDescriptor Slot)? ResolveSlot(
-        PortReference reference, Dictionary<string, RoutineNode> byId, List<string> problems, string role)
+        PortReference reference, Dictionary<string, RoutineNode> byId, List<string>? problems, string role)
     {
         if (!byId.TryGetValue(reference.RoutineId, out var node))
         {
-            problems.Add($"The {role} '{reference}' names routine '{reference.RoutineId}', which is not in the flow. Known routines: {Known(byId.Keys)}.");
+            problems?.Add($"The {role} '{reference}' names routine '{reference.RoutineId}', which is not in the flow. Known routines: {Known(byId.Keys)}.");
             return null;
         }
 
         if (node.Descriptor.FindSlot(reference.PortName) is not { } slot)
         {
-            problems.Add(
+            problems?.Add(
                 $"The {role} '{reference}' names slot '{reference.PortName}', but routine '{node.Id}' ({node.Descriptor.Name}) has no such slot. " +
                 $"Its slots: {Known(node.Descriptor.Slots.Select(s => s.Name))}.");
             return null;
@@ -189,8 +221,9 @@ public sealed partial class FlowBuilder
 
         if (!ReferenceEquals(node.Owner, this))
         {
+            var owner = node.Owner.Id == Id ? $"another FlowBuilder (also with id '{Id}')" : $"flow '{node.Owner.Id}'";
             _problems.Add(
-                $"{operation} was given port '{node.Id}.{portName}' of routine '{node.Id}', which was added to flow '{node.Owner.Id}', not to flow '{Id}'. " +
+                $"{operation} was given port '{node.Id}.{portName}' of routine '{node.Id}', which was added to {owner}, not to this flow '{Id}'. " +
                 $"Add the routine to this flow with Add and use the handle it returns.");
             return null;
         }

@@ -22,6 +22,11 @@ public sealed partial class FlowBuilder
     private readonly List<(PortReference Slot, int Capacity)> _capacities = new();
     private readonly List<string> _problems = new();
 
+    // Targets of connections whose source could not be read, and how many entries were attempted: what the user
+    // meant, so that Build reports the root cause only, not a knock-on "not connected" or "no entry".
+    private readonly List<PortReference> _mentionedTargets = new();
+    private int _entryAttempts;
+
     /// <summary>Starts a flow definition.</summary>
     /// <param name="id">The flow's id, used in errors, logs and hosts.</param>
     public FlowBuilder(string id)
@@ -72,31 +77,31 @@ public sealed partial class FlowBuilder
     /// <param name="from">The event, for example <c>tokenizer.Word()</c>.</param>
     /// <param name="to">The slot, for example <c>counter.Word()</c>.</param>
     /// <returns>This builder.</returns>
+    /// <remarks>
+    /// Ports of different payload types do not compile (the compiler cannot infer <typeparamref name="T"/>); the
+    /// Routilux analyzers then report RTLX1003 naming both payload types.
+    /// </remarks>
     public FlowBuilder Connect<T>(EventPort<T> from, SlotPort<T> to)
     {
         var source = Reference(from.Node, from.Event?.Name, "Connect");
         var target = Reference(to.Node, to.Slot?.Name, "Connect");
-        if (source is not null && target is not null)
-        {
-            _connections.Add(new PendingConnection(source.Value, target.Value));
-        }
-
+        AddConnection(source, target);
         return this;
     }
 
-    /// <summary>Connects an event to a slot by name, as in flow definitions: <c>Connect("tokenizer.Word", "counter.Word")</c>.</summary>
+    /// <summary>
+    /// Connects an event to a slot by name, as flow definitions do: <c>ConnectByName("tokenizer.Word", "counter.Word")</c>.
+    /// The names and payload types are checked by <see cref="Build"/> (and by the analyzers as you type); prefer
+    /// <see cref="Connect{T}(EventPort{T}, SlotPort{T})"/>, which the compiler checks.
+    /// </summary>
     /// <param name="from">"routineId.EventName".</param>
     /// <param name="to">"routineId.SlotName".</param>
     /// <returns>This builder.</returns>
-    public FlowBuilder Connect(string from, string to)
+    public FlowBuilder ConnectByName(string from, string to)
     {
-        var source = Parse(from, "event", nameof(Connect));
-        var target = Parse(to, "slot", nameof(Connect));
-        if (source is not null && target is not null)
-        {
-            _connections.Add(new PendingConnection(source.Value, target.Value));
-        }
-
+        var source = Parse(from, "event", nameof(ConnectByName));
+        var target = Parse(to, "slot", nameof(ConnectByName));
+        AddConnection(source, target);
         return this;
     }
 
@@ -106,26 +111,19 @@ public sealed partial class FlowBuilder
     /// <returns>This builder.</returns>
     public FlowBuilder Entry<T>(SlotPort<T> slot)
     {
-        var reference = Reference(slot.Node, slot.Slot?.Name, "Entry");
-        if (reference is not null)
-        {
-            _entries.Add(reference.Value);
-        }
-
+        AddEntry(Reference(slot.Node, slot.Slot?.Name, "Entry"));
         return this;
     }
 
-    /// <summary>Marks a slot as an entry by name: <c>Entry("tokenizer.Text")</c>.</summary>
+    /// <summary>
+    /// Marks a slot as an entry by name, as flow definitions do: <c>EntryByName("tokenizer.Text")</c>. The name is
+    /// checked by <see cref="Build"/>; prefer <see cref="Entry{T}(SlotPort{T})"/>.
+    /// </summary>
     /// <param name="slot">"routineId.SlotName".</param>
     /// <returns>This builder.</returns>
-    public FlowBuilder Entry(string slot)
+    public FlowBuilder EntryByName(string slot)
     {
-        var reference = Parse(slot, "slot", nameof(Entry));
-        if (reference is not null)
-        {
-            _entries.Add(reference.Value);
-        }
-
+        AddEntry(Parse(slot, "slot", nameof(EntryByName)));
         return this;
     }
 
@@ -152,6 +150,32 @@ public sealed partial class FlowBuilder
         }
 
         return this;
+    }
+
+    /// <summary>
+    /// Records a connection. When one end could not be read, its problem is already recorded, and the other end is
+    /// kept as mentioned: the connection was meant, so a slot it targets is not reported as unconnected too.
+    /// </summary>
+    private void AddConnection(PortReference? source, PortReference? target)
+    {
+        if (source is not null && target is not null)
+        {
+            _connections.Add(new PendingConnection(source.Value, target.Value));
+        }
+        else if (target is not null)
+        {
+            _mentionedTargets.Add(target.Value);
+        }
+    }
+
+    /// <summary>Records an entry; a failed one still counts as an attempt, so "no entry" is not reported on top of its problem.</summary>
+    private void AddEntry(PortReference? reference)
+    {
+        _entryAttempts++;
+        if (reference is not null)
+        {
+            _entries.Add(reference.Value);
+        }
     }
 
     private RoutineHandle<TRoutine> Add<TRoutine>(string id, RoutineDescriptor descriptor, Func<IRoutine> factory)

@@ -51,8 +51,10 @@ public sealed class Flow
 
         if (!ReferenceEquals(node.Owner, Builder) || node.Index >= Routines.Count || !ReferenceEquals(Routines[node.Index].Node, node))
         {
+            // Two builders may share an id; then "belongs to flow 'x', not to flow 'x'" would contradict itself.
+            var owner = node.Owner.Id == Id ? $"another FlowBuilder (also with id '{Id}')" : $"flow '{node.Owner.Id}'";
             throw new ArgumentException(
-                $"Slot '{node.Id}.{slotName}' belongs to flow '{node.Owner.Id}', not to flow '{Id}'. Post with ports taken from this flow's own routine handles.");
+                $"Slot '{node.Id}.{slotName}' belongs to {owner}, not to this flow '{Id}'. Post with ports taken from this flow's own routine handles.");
         }
 
         return Routines[node.Index];

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
 using Routilux.Analyzers.Declarations;
 using Routilux.Analyzers.Tests.Infrastructure;
 using Xunit;
@@ -93,6 +94,34 @@ public sealed class RoutineDeclarationTests
                 [{|RTLX9004:Slot(Capacity = -1)|}] public void T(int x) { }
             }
             """);
+
+    /// <summary>
+    /// The test runs the generator too, and its diagnostics count: RTLX0001 appears once per type, from the generator
+    /// (the compiler would stop before this analyzer ran), never twice.
+    /// </summary>
+    [Fact]
+    public Task A_non_partial_routine_with_partial_methods_is_reported_once_by_the_generator() =>
+        new RoutiluxAnalyzerTest<RoutineDeclarationAnalyzer>(Verify.Usings + """
+            namespace Demo;
+
+            [Routine]
+            public class {|RTLX0001:Loose|}
+            {
+                [Slot] public int {|RTLX0007:S|}(int x) => x;
+                [Emits] public partial void E(int x);
+            }
+
+            public class {|RTLX0001:Outer|}
+            {
+                [Routine] public partial class Inner { [Emits] public partial void E(int x); }
+            }
+            """)
+        {
+            CompilerDiagnostics = CompilerDiagnostics.None,
+
+            // A generator's error cannot be silenced by #pragma, which the framework's extra pass expects of a diagnostic.
+            TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck | TestBehaviors.SkipSuppressionCheck,
+        }.RunAsync();
 
     [Fact]
     public Task Valid_routines_have_no_diagnostics() =>

@@ -1,7 +1,7 @@
 using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
-using Routilux.Analyzers.Diagnostics;
+using Routilux.Generators.Diagnostics;
 
 namespace Routilux.Analyzers.Tests.Infrastructure;
 

@@ -16,7 +16,7 @@ public sealed class FlowMistakeTests
         var flow = new FlowBuilder("f");
         var add = flow.Add<Adder>("adder");
         var cnt = flow.Add<Counter>("counter");
-        {|#0:flow.Connect("adder.Sum", "counter.Word")|};
+        {|#0:flow.ConnectByName("adder.Sum", "counter.Word")|};
         flow.Connect(add.Pair(), add.Add());
         flow.Entry(add.Add());
         return flow.Build();
@@ -24,12 +24,44 @@ public sealed class FlowMistakeTests
         Verify.Diagnostic("RTLX1003", 0).WithArguments("adder.Sum", "int", "counter.Word", "string"));
 
     [Fact]
+    public Task Mismatched_typed_ports_name_both_payload_types_beside_the_compiler_error() => Flow("""
+        var flow = new FlowBuilder("f");
+        var ints = flow.Add<Numbers>("numbers");
+        var words = flow.Add<Counter>("counter");
+        {|#0:flow.{|CS0411:Connect|}(ints.Number(), words.Word())|};
+        flow.Entry(ints.Start());
+        return flow.Build();
+        """,
+        Verify.Diagnostic("RTLX1003", 0).WithArguments("ints.Number()", "int", "words.Word()", "string"));
+
+    [Fact]
+    public Task Matching_typed_ports_and_other_failed_calls_are_not_reported_as_mismatches() => Verify.AnalyzerIgnoringCompilerErrors<FlowAnalyzer>(TestRoutines.With("""
+        public static class Wiring
+        {
+            public static void Build(FlowBuilder flow, Numbers other)
+            {
+                var ints = flow.Add<Numbers>("numbers");
+                var sink = flow.Add<Sink>("sink");
+                flow.Connect(ints.Number(), sink.In());
+                flow.Connect(ints.Number(), 42);
+                flow.Connect("a", "b", "c");
+                other.Connect(1, 2);
+            }
+        }
+
+        public static class Extensions
+        {
+            public static void Connect(this Numbers numbers, int a, int b) { }
+        }
+        """));
+
+    [Fact]
     public Task Tuple_names_do_not_make_payloads_differ() => Flow("""
         var flow = new FlowBuilder("f");
         var add = flow.Add<Adder>("adder");
-        flow.Connect("adder.Pair", "adder.Add");
+        flow.ConnectByName("adder.Pair", "adder.Add");
         flow.Connect(add.Sum(), flow.Add<Sink>("sink").In());
-        flow.Entry("adder.Add");
+        flow.EntryByName("adder.Add");
         return flow.Build();
         """);
 
@@ -38,10 +70,10 @@ public sealed class FlowMistakeTests
         var flow = new FlowBuilder("f");
         var tok = flow.Add<Tokenizer>("tokenizer");
         var cnt = flow.Add<Counter>("counter");
-        flow.Connect({|#0:"tokenizer.Words"|}, "counter.Word");
-        flow.Connect("tokenizer.Word", {|#1:"count.Word"|});
-        flow.Connect("tokenizer.Word", "counter.Word");
-        flow.Entry({|#2:"tokenizer"|});
+        flow.ConnectByName({|#0:"tokenizer.Words"|}, "counter.Word");
+        flow.ConnectByName("tokenizer.Word", {|#1:"count.Word"|});
+        flow.ConnectByName("tokenizer.Word", "counter.Word");
+        flow.EntryByName({|#2:"tokenizer"|});
         flow.Entry(tok.Text());
         return flow.Build();
         """,
@@ -92,7 +124,7 @@ public sealed class FlowMistakeTests
         var tok = flow.Add<Tokenizer>("tokenizer");
         var cnt = flow.Add<Counter>("counter");
         flow.Connect(tok.Word(), cnt.Word());
-        {|#0:flow.Connect("tokenizer.Word", "counter.Word")|};
+        {|#0:flow.ConnectByName("tokenizer.Word", "counter.Word")|};
         flow.Entry(tok.Text());
         return flow.Build();
         """,

@@ -26,8 +26,8 @@ public sealed class NoFalsePositiveTests
                 var sink = flow.Add("sink", () => new Sink());
                 flow.Connect(tok.Word(), cnt.Word());
                 flow.Connect(add.Sum(), sink.In());
-                flow.Connect("adder.Pair", "adder.Add");
-                flow.Entry(tok.Text()).Entry("adder.Add");
+                flow.ConnectByName("adder.Pair", "adder.Add");
+                flow.Entry(tok.Text()).EntryByName("adder.Add");
                 flow.OnError(ErrorPolicy.Continue).SetCapacity(cnt.Word(), 10);
                 Console.WriteLine(flow.Id);
                 return flow.Build();
@@ -48,7 +48,7 @@ public sealed class NoFalsePositiveTests
                 return flow.Build();
             }
 
-            private static void AddCounter(FlowBuilder flow) => flow.Connect("tokenizer.Word", "counter.Word");
+            private static void AddCounter(FlowBuilder flow) => flow.ConnectByName("tokenizer.Word", "counter.Word");
         }
         """);
 

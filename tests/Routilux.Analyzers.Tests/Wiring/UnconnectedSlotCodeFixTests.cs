@@ -45,7 +45,7 @@ public sealed class UnconnectedSlotCodeFixTests
                 flow.Add<Numbers>("numbers");
                 {|RTLX1001:flow.Add<Sink>("sink")|};
                 flow.Connect(add.Pair(), add.Add());
-                flow.Entry("numbers.Start");
+                flow.EntryByName("numbers.Start");
                 return flow.Build();
 
         """).Replace("flow.Add<Numbers>(\"numbers\");", "{|RTLX1002:flow.Add<Numbers>(\"numbers\")|};", System.StringComparison.Ordinal),
@@ -55,8 +55,8 @@ public sealed class UnconnectedSlotCodeFixTests
                 flow.Add<Numbers>("numbers");
                 flow.Add<Sink>("sink");
                 flow.Connect(add.Pair(), add.Add());
-                flow.Connect("numbers.Number", "sink.In");
-                flow.Entry("numbers.Start");
+                flow.ConnectByName("numbers.Number", "sink.In");
+                flow.EntryByName("numbers.Start");
                 return flow.Build();
 
         """),

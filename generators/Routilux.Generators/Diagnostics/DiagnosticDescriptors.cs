@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace Routilux.Analyzers.Diagnostics;
+namespace Routilux.Generators.Diagnostics;
 
 /// <summary>
 /// Every Routilux diagnostic ID. Ranges by area: 0xxx declarations, 1xxx wiring, 2xxx state and serialization,
@@ -23,6 +23,7 @@ internal static class DiagnosticIds
     public const string JoinTooFewPayloads = "RTLX0013";
     public const string NoCatalogConstructor = "RTLX0014";
     public const string PortOutsideRoutine = "RTLX0015";
+    public const string LanguageVersionTooLow = "RTLX0016";
 
     public const string UnconnectedSlot = "RTLX1001";
     public const string UnconnectedEvent = "RTLX1002";
@@ -156,10 +157,17 @@ internal static class DiagnosticDescriptors
         "[Slot], [Emits], [Join] and the activation attributes are read only on methods of a [Routine] class.",
         HelpLinkBase + DiagnosticIds.PortOutsideRoutine + ".md");
 
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = new(
+        DiagnosticIds.LanguageVersionTooLow, "Routilux needs C# 11 or later",
+        "Routine '{0}' cannot be generated because this project compiles as C# {1}, and Routilux needs C# {2} or later; set <LangVersion> to {2} or later, or remove it to use the default of the target framework",
+        Declarations, DiagnosticSeverity.Error, true,
+        "The generated code implements static abstract interface members (C# 11), which flows use to add routines by type without reflection. net8.0 projects default to C# 12.",
+        HelpLinkBase + DiagnosticIds.LanguageVersionTooLow + ".md");
+
     public static readonly DiagnosticDescriptor UnconnectedSlot = new(
         DiagnosticIds.UnconnectedSlot, "Slot is never connected",
         "Slot '{0}' of routine '{1}' in {2} is never connected and is not an entry, so its handler can never run. Connect an event to it, mark it with Entry, or declare it [Slot(Optional = true)].",
-        Wiring, DiagnosticSeverity.Warning, true,
+        Wiring, DiagnosticSeverity.Error, true,
         "FlowBuilder.Build rejects a flow with a slot that is neither connected, an entry, nor optional; this reports it as you type.",
         HelpLinkBase + DiagnosticIds.UnconnectedSlot + ".md");
 
@@ -173,49 +181,49 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor PayloadMismatch = new(
         DiagnosticIds.PayloadMismatch, "Connected ports have different payload types",
         "Cannot connect '{0}' ({1}) to '{2}' ({3}) because the payload types differ",
-        Wiring, DiagnosticSeverity.Warning, true,
+        Wiring, DiagnosticSeverity.Error, true,
         "Connections made by name are type-checked only when the flow is built; this reports a mismatch as you type. Typed ports (flow.Connect(a.Out(), b.In())) are checked by the compiler.",
         HelpLinkBase + DiagnosticIds.PayloadMismatch + ".md");
 
     public static readonly DiagnosticDescriptor UnknownPort = new(
         DiagnosticIds.UnknownPort, "Unknown routine or port",
         "'{0}' names {1}",
-        Wiring, DiagnosticSeverity.Warning, true,
+        Wiring, DiagnosticSeverity.Error, true,
         "A reference by name (\"routine.Port\") must name a routine added to the flow and one of its slots or events.",
         HelpLinkBase + DiagnosticIds.UnknownPort + ".md");
 
     public static readonly DiagnosticDescriptor DuplicateRoutineId = new(
         DiagnosticIds.DuplicateRoutineId, "Routine id used twice in a flow",
         "Routine id '{0}' is already used in {1}; routine ids must be unique within a flow",
-        Wiring, DiagnosticSeverity.Warning, true,
+        Wiring, DiagnosticSeverity.Error, true,
         "FlowBuilder.Build rejects a flow in which two routines share an id.",
         HelpLinkBase + DiagnosticIds.DuplicateRoutineId + ".md");
 
     public static readonly DiagnosticDescriptor ForeignPort = new(
         DiagnosticIds.ForeignPort, "Port of a routine from another flow",
         "'{0}' belongs to routine '{1}' of another FlowBuilder, not of {2}; add the routine to this flow and use its handle",
-        Wiring, DiagnosticSeverity.Warning, true,
+        Wiring, DiagnosticSeverity.Error, true,
         "Handles and ports belong to the FlowBuilder that added the routine; using them with another builder is reported by Build.",
         HelpLinkBase + DiagnosticIds.ForeignPort + ".md");
 
     public static readonly DiagnosticDescriptor NoConstructorWithoutFactory = new(
         DiagnosticIds.NoConstructorWithoutFactory, "Routine added without a factory has no usable constructor",
         "Routine '{0}' ({1}) has no accessible parameterless constructor; add it with a factory: Add(\"{0}\", () => new {1}(...))",
-        Wiring, DiagnosticSeverity.Warning, true,
+        Wiring, DiagnosticSeverity.Error, true,
         "Add<TRoutine>(id) creates the routine with its parameterless constructor; without one, FlowBuilder.Build fails.",
         HelpLinkBase + DiagnosticIds.NoConstructorWithoutFactory + ".md");
 
     public static readonly DiagnosticDescriptor DuplicateConnection = new(
         DiagnosticIds.DuplicateConnection, "Connection made twice",
         "'{0}' is already connected to '{1}'; each message would be delivered twice, and Build rejects it",
-        Wiring, DiagnosticSeverity.Warning, true,
+        Wiring, DiagnosticSeverity.Error, true,
         "FlowBuilder.Build rejects a connection made twice.",
         HelpLinkBase + DiagnosticIds.DuplicateConnection + ".md");
 
     public static readonly DiagnosticDescriptor NoEntry = new(
         DiagnosticIds.NoEntry, "Flow has no entry",
         "{0} has no entry slot, so no job can be started; mark one with Entry",
-        Wiring, DiagnosticSeverity.Warning, true,
+        Wiring, DiagnosticSeverity.Error, true,
         "Jobs are started by posting to entry slots; FlowBuilder.Build rejects a flow without one.",
         HelpLinkBase + DiagnosticIds.NoEntry + ".md");
 
