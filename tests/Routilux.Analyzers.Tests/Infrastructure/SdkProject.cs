@@ -48,17 +48,20 @@ internal sealed class SdkProject : IDisposable
     public void Write(string name, string text) => File.WriteAllText(Path.Combine(Directory, name), text);
 
     /// <summary>Runs <c>dotnet build</c> (no build server, nothing inherited from the test run's MSBuild).</summary>
-    public async Task<(int ExitCode, string Output)> BuildAsync(params string[] arguments)
+    public Task<(int ExitCode, string Output)> BuildAsync(params string[] arguments) =>
+        DotnetAsync(["build", .. arguments, "-nodeReuse:false", "-p:UseSharedCompilation=false"]);
+
+    /// <summary>Runs the program built by <see cref="BuildAsync"/>.</summary>
+    public Task<(int ExitCode, string Output)> RunAsync() => DotnetAsync(["run", "--no-build"]);
+
+    private async Task<(int ExitCode, string Output)> DotnetAsync(string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("build");
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        start.ArgumentList.Add("-nodeReuse:false");
-        start.ArgumentList.Add("-p:UseSharedCompilation=false");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment.Remove("MSBuildExtensionsPath");
