@@ -1,4 +1,6 @@
+using System;
 using Microsoft.CodeAnalysis.CSharp;
+using Routilux.Generators.Model;
 
 namespace Routilux.Generators.Emit;
 
@@ -30,4 +32,42 @@ internal static class GeneratedCode
 
     /// <summary>A type name usable in a cref: generic brackets become braces ("Buffer{T}").</summary>
     public static string Cref(string typeName) => typeName.Replace('<', '{').Replace('>', '}');
+
+    /// <summary>
+    /// Writes a routine's part where it belongs: inside its namespace and a partial declaration of every enclosing
+    /// type (<paramref name="part"/>), then, beside the outermost type in the namespace, <paramref name="beside"/>
+    /// (the ports class), if any.
+    /// </summary>
+    public static void WriteInPlace(
+        SourceWriter writer, string ns, EquatableArray<ContainingTypeSpec> containingTypes, Action<SourceWriter> part, Action<SourceWriter>? beside)
+    {
+        var hasNamespace = ns.Length > 0;
+        if (hasNamespace)
+        {
+            writer.Open("namespace " + ns);
+        }
+
+        foreach (var outer in containingTypes)
+        {
+            writer.Open("partial " + outer.Keyword + " " + RoutineEmitter.TypeDeclarationName(outer.Name, outer.TypeParameters));
+        }
+
+        part(writer);
+
+        foreach (var _ in containingTypes)
+        {
+            writer.Close();
+        }
+
+        if (beside is not null)
+        {
+            writer.Line();
+            beside(writer);
+        }
+
+        if (hasNamespace)
+        {
+            writer.Close();
+        }
+    }
 }

@@ -20,35 +20,12 @@ internal static class PlaceholderEmitter
         writer.Line("#pragma warning disable CS0612, CS0618 // the routine's own [Obsolete] members are reported where the user uses them, not here");
         writer.Line();
 
-        var hasNamespace = placeholder.Namespace.Length > 0;
-        if (hasNamespace)
-        {
-            writer.Open("namespace " + placeholder.Namespace);
-        }
-
-        foreach (var outer in placeholder.ContainingTypes)
-        {
-            writer.Open("partial " + outer.Keyword + " " + RoutineEmitter.TypeDeclarationName(outer.Name, outer.TypeParameters));
-        }
-
-        WriteType(writer, placeholder, cancellationToken);
-
-        foreach (var _ in placeholder.ContainingTypes)
-        {
-            writer.Close();
-        }
-
-        if (placeholder.Ports is { } ports)
-        {
-            writer.Line();
-            PortsEmitter.Write(writer, ports, cancellationToken);
-        }
-
-        if (hasNamespace)
-        {
-            writer.Close();
-        }
-
+        GeneratedCode.WriteInPlace(
+            writer,
+            placeholder.Namespace,
+            placeholder.ContainingTypes,
+            part => WriteType(part, placeholder, cancellationToken),
+            placeholder.Ports is { } ports ? beside => PortsEmitter.Write(beside, ports, cancellationToken) : null);
         return writer.ToString();
     }
 

@@ -20,35 +20,12 @@ internal static class RoutineEmitter
         writer.Line("#pragma warning disable CS0612, CS0618 // the routine's own [Obsolete] members are reported where the user uses them, not here");
         writer.Line();
 
-        var hasNamespace = routine.Namespace.Length > 0;
-        if (hasNamespace)
-        {
-            writer.Open("namespace " + routine.Namespace);
-        }
-
-        foreach (var outer in routine.ContainingTypes)
-        {
-            writer.Open("partial " + outer.Keyword + " " + TypeDeclarationName(outer.Name, outer.TypeParameters));
-        }
-
-        WriteRoutineClass(writer, routine, cancellationToken);
-
-        foreach (var _ in routine.ContainingTypes)
-        {
-            writer.Close();
-        }
-
-        if (routine.Visibility != Visibility.Hidden)
-        {
-            writer.Line();
-            PortsEmitter.Write(writer, PortsEmitter.ForRoutine(routine), cancellationToken);
-        }
-
-        if (hasNamespace)
-        {
-            writer.Close();
-        }
-
+        GeneratedCode.WriteInPlace(
+            writer,
+            routine.Namespace,
+            routine.ContainingTypes,
+            part => WriteRoutineClass(part, routine, cancellationToken),
+            routine.Visibility == Visibility.Hidden ? null : ports => PortsEmitter.Write(ports, PortsEmitter.ForRoutine(routine), cancellationToken));
         return writer.ToString();
     }
 
