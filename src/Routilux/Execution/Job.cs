@@ -139,7 +139,7 @@ public sealed partial class Job
     /// <summary>
     /// Declares that no more input will be posted from outside. The job then completes by itself as soon as its
     /// work drains. Jobs made by <see cref="Worker.StartAsync{T}(SlotPort{T}, T, CancellationToken)"/> do this for you;
-    /// call it on jobs made by <see cref="Worker.OpenJob(CancellationToken)"/>. Calling it again does nothing.
+    /// call it on jobs made by <see cref="Worker.OpenJob(JobOptions, CancellationToken)"/>. Calling it again does nothing.
     /// </summary>
     public void CompleteInput()
     {

@@ -138,14 +138,18 @@ public sealed partial class Worker
     /// </summary>
     /// <param name="cancellationToken">Cancels the job.</param>
     /// <returns>The open job.</returns>
-    public Job OpenJob(CancellationToken cancellationToken = default) => OpenJob(null, cancellationToken);
+    public Job OpenJob(CancellationToken cancellationToken) => OpenJob(null, cancellationToken);
 
     /// <summary>Opens a job that takes input over time, with the given settings (id, timeout, data).</summary>
-    /// <param name="options">The job's settings.</param>
+    /// <remarks>
+    /// The only overload with optional parameters (so <c>OpenJob()</c> and <c>OpenJob(null)</c> bind to it alone,
+    /// and a parameter added later cannot make a call ambiguous).
+    /// </remarks>
+    /// <param name="options">The job's settings; the defaults when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the job.</param>
     /// <returns>The open job.</returns>
     /// <exception cref="ArgumentException">A running job already has the id in <paramref name="options"/>.</exception>
-    public Job OpenJob(JobOptions? options, CancellationToken cancellationToken = default)
+    public Job OpenJob(JobOptions? options = null, CancellationToken cancellationToken = default)
     {
         Runtime.ThrowIfDisposed();
         ThrowIfNotAccepting();

@@ -1,0 +1,52 @@
+using Routilux.Tests.Routines;
+
+namespace Routilux.Tests;
+
+/// <summary>
+/// The shape of the public API where it was once awkward: calls that were ambiguous or needed casts or
+/// null-forgiving operators now compile plainly. Each test's first lines are the call a user writes.
+/// </summary>
+public class ApiShapeTests
+{
+    [Fact]
+    public async Task CreateWorker_with_null_options_binds_to_the_one_method_and_generates_an_id()
+    {
+        var flow = CounterFlow("null-options");
+        await using var runtime = new Runtime();
+
+        // This line was CS0121 while a string-id overload competed with the options one for null.
+        var worker = runtime.CreateWorker(flow, null);
+        var named = runtime.CreateWorker(flow, new WorkerOptions { Id = "named" });
+
+        Assert.StartsWith("null-options-w", worker.Id, StringComparison.Ordinal);
+        Assert.Same(named, runtime.FindWorker("named"));
+    }
+
+    [Fact]
+    public async Task OpenJob_binds_for_no_argument_null_options_and_a_bare_token()
+    {
+        var flow = CounterFlow("open-jobs");
+        await using var runtime = new Runtime();
+        var worker = runtime.CreateWorker(flow);
+        using var cts = new CancellationTokenSource();
+
+        var plain = worker.OpenJob();
+        var withNull = worker.OpenJob(null);
+        var withToken = worker.OpenJob(cts.Token);
+        await cts.CancelAsync();
+
+        Assert.Equal(JobStatus.Cancelled, await withToken.Completion.Within());
+        plain.CompleteInput();
+        withNull.CompleteInput();
+        Assert.Equal(JobStatus.Completed, await plain.Completion.Within());
+        Assert.Equal(JobStatus.Completed, await withNull.Completion.Within());
+    }
+
+    private static Flow CounterFlow(string id)
+    {
+        var flow = new FlowBuilder(id);
+        var counter = flow.Add<Counter>("counter");
+        flow.Entry(counter.Start());
+        return flow.Build();
+    }
+}
