@@ -17,7 +17,7 @@ public sealed partial class Worker
     /// <exception cref="ArgumentException">The slot is not an entry of this flow.</exception>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
     /// <exception cref="InvalidOperationException">The worker was cancelled.</exception>
-    public ValueTask<Job> StartAsync<T>(SlotPort<T> entry, T payload, CancellationToken cancellationToken = default) =>
+    public ValueTask<Job> StartAsync<T>(SlotPort<T> entry, T payload, CancellationToken cancellationToken) =>
         StartAsync(entry, payload, null, cancellationToken);
 
     /// <summary>
@@ -27,10 +27,10 @@ public sealed partial class Worker
     /// <typeparam name="T">The entry slot's payload type.</typeparam>
     /// <param name="entry">An entry slot of the flow.</param>
     /// <param name="payload">The payload.</param>
-    /// <param name="options">The job's settings.</param>
+    /// <param name="options">The job's settings; the defaults when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the job (and stops waiting for queue capacity); one already cancelled gives back a job already cancelled.</param>
     /// <returns>The running job.</returns>
-    public async ValueTask<Job> StartAsync<T>(SlotPort<T> entry, T payload, JobOptions? options, CancellationToken cancellationToken = default)
+    public async ValueTask<Job> StartAsync<T>(SlotPort<T> entry, T payload, JobOptions? options = null, CancellationToken cancellationToken = default)
     {
         var queue = ResolveEntry(entry);
         var job = OpenJob(options, cancellationToken);
@@ -70,7 +70,7 @@ public sealed partial class Worker
     /// <exception cref="ArgumentException">The slot is not an entry of this flow.</exception>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
     /// <exception cref="InvalidOperationException">The worker was cancelled.</exception>
-    public ValueTask<Job> RunAsync<T>(SlotPort<T> entry, T payload, CancellationToken cancellationToken = default) =>
+    public ValueTask<Job> RunAsync<T>(SlotPort<T> entry, T payload, CancellationToken cancellationToken) =>
         RunAsync(entry, payload, null, cancellationToken);
 
     /// <summary>
@@ -82,7 +82,7 @@ public sealed partial class Worker
     /// <param name="payload">The payload.</param>
     /// <param name="options">The job's settings.</param>
     /// <param name="cancellationToken">Cancels the job (and stops waiting for queue capacity); one already cancelled gives back a job already cancelled.</param>
-    public ValueTask<Job> RunAsync<T>(SlotPort<T> entry, T payload, JobOptions? options, CancellationToken cancellationToken = default)
+    public ValueTask<Job> RunAsync<T>(SlotPort<T> entry, T payload, JobOptions? options = null, CancellationToken cancellationToken = default)
     {
         var queue = ResolveEntry(entry);
         var job = OpenJob(options, cancellationToken);
