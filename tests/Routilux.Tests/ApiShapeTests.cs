@@ -42,6 +42,37 @@ public class ApiShapeTests
         Assert.Equal(JobStatus.Completed, await withNull.Completion.Within());
     }
 
+    [Fact]
+    public void TryGet_true_lets_the_caller_use_the_descriptor_without_a_null_check()
+    {
+        // Compiles under TreatWarningsAsErrors only because TryGet's out parameter is [NotNullWhen(true)] (else CS8602).
+        Assert.True(RoutineCatalog.TryGet("Counter", out var descriptor));
+        Assert.Equal(typeof(Counter), descriptor.RoutineType);
+
+        Assert.False(RoutineCatalog.TryGet("No such routine", out var missing));
+        Assert.Null(missing);
+    }
+
+    [Fact]
+    public void TryGet_nullable_analysis_in_a_consumer_warns_only_on_the_false_branch()
+    {
+        var diagnostics = ConsumerCompilation.WarningsAndErrors("""
+            using Routilux;
+
+            public static class Lookups
+            {
+                public static string Found(string name) => RoutineCatalog.TryGet(name, out var d) ? d.Name : "";
+
+                public static string NotFound(string name) => RoutineCatalog.TryGet(name, out var d) ? "" : d.Name;
+            }
+            """);
+
+        // One CS8602, on the false branch: the analysis runs, and it knows the descriptor is set only on true.
+        var only = Assert.Single(diagnostics);
+        Assert.Equal("CS8602", only.Id);
+        Assert.Equal(7, ConsumerCompilation.Line(only));
+    }
+
     private static Flow CounterFlow(string id)
     {
         var flow = new FlowBuilder(id);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Routilux;
 
@@ -54,10 +55,13 @@ public static class RoutineCatalog
             : throw new KeyNotFoundException($"No routine named '{name}' is registered. Known routines: {string.Join(", ", ByName.Keys.Order(StringComparer.Ordinal))}.");
     }
 
-    /// <summary>Finds a routine type by name.</summary>
+    /// <summary>Finds a routine type by its catalog name or its full type name, without throwing.</summary>
+    /// <param name="name">The catalog name (<see cref="RoutineDescriptor.Name"/>) or the full type name.</param>
+    /// <param name="descriptor">The routine's descriptor when found; otherwise <see langword="null"/>.</param>
     /// <returns><see langword="true"/> when exactly one routine type has that name.</returns>
-    public static bool TryGet(string name, out RoutineDescriptor? descriptor)
+    public static bool TryGet(string name, [NotNullWhen(true)] out RoutineDescriptor? descriptor)
     {
+        ArgumentNullException.ThrowIfNull(name);
         if (ByFullName.TryGetValue(name, out descriptor))
         {
             return true;
