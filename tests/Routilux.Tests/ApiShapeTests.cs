@@ -73,6 +73,44 @@ public class ApiShapeTests
         Assert.Equal(7, ConsumerCompilation.Line(only));
     }
 
+    [Fact]
+    public async Task GetRoutine_of_T_returns_the_instance_typed()
+    {
+        await using var runtime = new Runtime();
+        var worker = runtime.CreateWorker(CounterFlow("typed"));
+
+        Counter counter = worker.GetRoutine<Counter>("counter");
+
+        Assert.Same(worker.GetRoutine("counter"), counter);
+        Assert.Same(counter, worker.GetRoutine<object>("counter"));
+    }
+
+    [Fact]
+    public async Task GetRoutine_of_the_wrong_type_names_the_worker_flow_routine_and_both_types()
+    {
+        await using var runtime = new Runtime();
+        var worker = runtime.CreateWorker(CounterFlow("typed"), new WorkerOptions { Id = "w1" });
+
+        var error = Assert.Throws<InvalidCastException>(() => worker.GetRoutine<AddOne>("counter"));
+
+        Assert.Equal(
+            "Routine 'counter' of worker 'w1' (flow 'typed') is a Routilux.Tests.Routines.Counter, not a Routilux.Tests.Routines.AddOne. " +
+            "Ask for GetRoutine<Counter>(\"counter\"), or check the routine id.",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task GetRoutine_of_T_with_an_unknown_id_lists_the_routines()
+    {
+        await using var runtime = new Runtime();
+        var worker = runtime.CreateWorker(CounterFlow("typed"));
+
+        var error = Assert.Throws<KeyNotFoundException>(() => worker.GetRoutine<Counter>("nope"));
+
+        Assert.Contains("'nope'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Its routines: counter.", error.Message, StringComparison.Ordinal);
+    }
+
     private static Flow CounterFlow(string id)
     {
         var flow = new FlowBuilder(id);
