@@ -111,6 +111,22 @@ public class ApiShapeTests
         Assert.Contains("Its routines: counter.", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_jobs_Timeout_is_named_and_valued_as_in_its_JobOptions()
+    {
+        await using var runtime = new Runtime();
+        var worker = runtime.CreateWorker(CounterFlow("timeouts"));
+
+        var limited = worker.OpenJob(new JobOptions { Timeout = TimeSpan.FromHours(1) });
+        var unlimited = worker.OpenJob();
+
+        Assert.Equal(TimeSpan.FromHours(1), limited.Timeout);
+        Assert.Null(unlimited.Timeout);
+        limited.CompleteInput();
+        unlimited.CompleteInput();
+        Assert.Equal(JobStatus.Completed, await limited.Completion.Within());
+    }
+
     private static Flow CounterFlow(string id)
     {
         var flow = new FlowBuilder(id);
