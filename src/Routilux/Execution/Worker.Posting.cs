@@ -2,7 +2,7 @@ using Routilux.Execution;
 
 namespace Routilux;
 
-/// <summary>Starting jobs and posting input into them.</summary>
+// Starting jobs and posting input into them.
 public sealed partial class Worker
 {
     /// <summary>
