@@ -15,7 +15,7 @@ public static class RoutineCatalog
     private static readonly ConcurrentDictionary<string, RoutineDescriptor> ByFullName = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, byte> Ambiguous = new(StringComparer.Ordinal);
 
-    /// <summary>Registers a routine type. Called by generated module initializers.</summary>
+    /// <summary>For generated code; not part of the supported API. Registers a routine type; called by the generated module initializer.</summary>
     /// <typeparam name="TRoutine">The routine class.</typeparam>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static void Register<TRoutine>()

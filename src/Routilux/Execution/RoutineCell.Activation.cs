@@ -18,7 +18,7 @@ public sealed partial class RoutineCell
     /// <summary>Whether any slot of this routine buffers messages (a non-immediate activation).</summary>
     internal bool HasBuffers { get; }
 
-    /// <summary>The batch being handled on slot <paramref name="slot"/>. Called by generated code.</summary>
+    /// <summary>For generated code; not part of the supported API. The batch being handled on slot <paramref name="slot"/>.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public IReadOnlyList<T> Batch<T>(int slot) => Unsafe.As<BatchSlotBuffer<T>>(_buffers[slot])!.InHand;
 
