@@ -127,6 +127,22 @@ public class ApiShapeTests
         Assert.Equal(JobStatus.Completed, await limited.Completion.Within());
     }
 
+    [Fact]
+    public void A_built_flow_reads_back_capacity_and_queue_policy_with_the_verbs_the_builder_sets_them_with()
+    {
+        var flow = new FlowBuilder("settings");
+        var counter = flow.Add<Counter>("counter");
+        var plus = flow.Add<AddOne>("plus");
+        flow.Connect(counter.Number(), plus.In()).Entry(counter.Start());
+        flow.SetCapacity(plus.In(), 7).SetQueuePolicy(plus.In(), QueueFullPolicy.DropOldest);
+
+        var built = flow.Build().FindRoutine("plus")!;
+
+        Assert.Equal(7, built.GetCapacity(0));
+        Assert.Equal(QueueFullPolicy.DropOldest, built.GetQueuePolicy(0));
+        Assert.Equal(SlotDescriptor.DefaultCapacity, flow.Build().Routines[0].GetCapacity(0));
+    }
+
     private static Flow CounterFlow(string id)
     {
         var flow = new FlowBuilder(id);

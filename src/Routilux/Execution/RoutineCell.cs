@@ -53,7 +53,7 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
         _queues = new SlotQueue[slots.Count];
         for (var i = 0; i < _queues.Length; i++)
         {
-            _queues[i] = slots[i].CreateQueue(this, routine.SlotCapacity(i), routine.QueuePolicy(i));
+            _queues[i] = slots[i].CreateQueue(this, routine.GetCapacity(i), routine.GetQueuePolicy(i));
         }
 
         _buffers = new SlotBuffer?[_queues.Length];
