@@ -38,7 +38,7 @@ if (status != JobStatus.Completed)
     return 2;
 }
 
-var words = (WordCounter)worker.GetRoutine("counter");
+var words = worker.GetRoutine<WordCounter>("counter");
 Console.WriteLine($"Routilux quickstart: the 10 most frequent words of {Path.GetFileName(path)}");
 Console.WriteLine();
 var rank = 0;

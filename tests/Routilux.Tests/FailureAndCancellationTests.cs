@@ -102,7 +102,7 @@ public class FailureAndCancellationTests
         using var cts = new CancellationTokenSource();
 
         await using var runtime = new Runtime();
-        var worker = runtime.CreateWorker(flow, "w1", cts.Token);
+        var worker = runtime.CreateWorker(flow, new WorkerOptions { Id = "w1" }, cts.Token);
         var job = await worker.StartAsync(gateEntry, "x");
         await entered.Task.Within();
         await cts.CancelAsync();

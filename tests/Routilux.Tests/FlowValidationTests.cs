@@ -257,9 +257,9 @@ public class FlowValidationTests
         var built = flow.Build();
 
         await using var runtime = new Runtime();
-        var worker = runtime.CreateWorker(built, "w");
+        var worker = runtime.CreateWorker(built, new WorkerOptions { Id = "w" });
 
-        Assert.Throws<ArgumentException>(() => runtime.CreateWorker(built, "w"));
+        Assert.Throws<ArgumentException>(() => runtime.CreateWorker(built, new WorkerOptions { Id = "w" }));
         Assert.Same(worker, runtime.FindWorker("w"));
         var missing = Assert.Throws<KeyNotFoundException>(() => worker.GetRoutine("nope"));
         Assert.Contains("counter", missing.Message, StringComparison.Ordinal);

@@ -20,11 +20,11 @@ public readonly struct RoutineHandle<TRoutine>
 
     internal RoutineNode Node => _node ?? throw new InvalidOperationException("This routine handle was default-initialized; get handles from FlowBuilder.Add.");
 
-    /// <summary>Returns the typed port of slot <paramref name="index"/>. Called by generated code.</summary>
+    /// <summary>For generated code; not part of the supported API. Returns the typed port of slot <paramref name="index"/>, for the generated port extension methods.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public SlotPort<TPayload> GetSlotPort<TPayload>(int index) => new(Node, Node.Descriptor.Slots[index]);
 
-    /// <summary>Returns the typed port of event <paramref name="index"/>. Called by generated code.</summary>
+    /// <summary>For generated code; not part of the supported API. Returns the typed port of event <paramref name="index"/>, for the generated port extension methods.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public EventPort<TPayload> GetEventPort<TPayload>(int index) => new(Node, Node.Descriptor.Events[index]);
 

@@ -19,4 +19,16 @@ internal static class TypeNames
 
         return $"{name}<{string.Join(", ", type.GetGenericArguments().Select(Display))}>";
     }
+
+    /// <summary>The readable name with its namespace and outer classes ("Demo.Sink&lt;string&gt;"), for messages that compare two types.</summary>
+    public static string Qualified(Type type)
+    {
+        var name = Display(type);
+        for (var outer = type.DeclaringType; outer is not null; outer = outer.DeclaringType)
+        {
+            name = $"{Display(outer)}.{name}";
+        }
+
+        return string.IsNullOrEmpty(type.Namespace) ? name : $"{type.Namespace}.{name}";
+    }
 }

@@ -1,16 +1,18 @@
-namespace Routilux;
-
+using System.ComponentModel;
 using Routilux.Execution;
+
+namespace Routilux;
 
 /// <summary>Describes one event (output) of a routine, as written by the source generator.</summary>
 public abstract class EventDescriptor
 {
-    /// <summary>Creates the typed descriptor of an event whose payload is <typeparamref name="T"/>. Called by generated code.</summary>
+    /// <summary>For generated code; not part of the supported API. Creates the typed descriptor of an event whose payload is <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The payload type: the single parameter's type, a tuple of several, or <see cref="Unit"/>.</typeparam>
     /// <param name="name">The event's name, unique within its routine.</param>
     /// <param name="index">The event's position in <see cref="RoutineDescriptor.Events"/>.</param>
     /// <param name="parameterNames">The names of the payload parameters, in order.</param>
     /// <param name="summary">The XML doc summary of the emit method, or an empty string.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static EventDescriptor Create<T>(string name, int index, string[] parameterNames, string summary) =>
         new EventDescriptor<T>(name, index, parameterNames, summary);
 

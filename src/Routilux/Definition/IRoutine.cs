@@ -4,8 +4,9 @@ using Routilux.Execution;
 namespace Routilux;
 
 /// <summary>
-/// The contract between a routine class and the runtime. The source generator implements it for every
-/// <see cref="RoutineAttribute"/> class; user code does not implement or call it.
+/// For generated code; not part of the supported API. The contract between a routine class and the runtime: the
+/// source generator implements it for every <see cref="RoutineAttribute"/> class; user code does not implement or
+/// call it.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public interface IRoutine
@@ -18,8 +19,10 @@ public interface IRoutine
 }
 
 /// <summary>
-/// A routine type whose descriptor is available statically, so flows add it by type with no reflection.
-/// Implemented by the source generator.
+/// For generated code; not part of the supported API. A routine type whose descriptor is available statically, so
+/// flows add it by type with no reflection; the source generator implements it for every
+/// <see cref="RoutineAttribute"/> class, and <see cref="FlowBuilder"/> and <see cref="RoutineHandle{TRoutine}"/>
+/// constrain routine types to it.
 /// </summary>
 /// <typeparam name="TSelf">The routine class itself.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]

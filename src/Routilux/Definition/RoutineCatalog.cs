@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Routilux;
 
@@ -14,7 +15,7 @@ public static class RoutineCatalog
     private static readonly ConcurrentDictionary<string, RoutineDescriptor> ByFullName = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, byte> Ambiguous = new(StringComparer.Ordinal);
 
-    /// <summary>Registers a routine type. Called by generated module initializers.</summary>
+    /// <summary>For generated code; not part of the supported API. Registers a routine type; called by the generated module initializer.</summary>
     /// <typeparam name="TRoutine">The routine class.</typeparam>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static void Register<TRoutine>()
@@ -54,10 +55,13 @@ public static class RoutineCatalog
             : throw new KeyNotFoundException($"No routine named '{name}' is registered. Known routines: {string.Join(", ", ByName.Keys.Order(StringComparer.Ordinal))}.");
     }
 
-    /// <summary>Finds a routine type by name.</summary>
+    /// <summary>Finds a routine type by its catalog name or its full type name, without throwing.</summary>
+    /// <param name="name">The catalog name (<see cref="RoutineDescriptor.Name"/>) or the full type name.</param>
+    /// <param name="descriptor">The routine's descriptor when found; otherwise <see langword="null"/>.</param>
     /// <returns><see langword="true"/> when exactly one routine type has that name.</returns>
-    public static bool TryGet(string name, out RoutineDescriptor? descriptor)
+    public static bool TryGet(string name, [NotNullWhen(true)] out RoutineDescriptor? descriptor)
     {
+        ArgumentNullException.ThrowIfNull(name);
         if (ByFullName.TryGetValue(name, out descriptor))
         {
             return true;

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace Routilux;
 
 /// <summary>
@@ -8,7 +10,7 @@ public sealed class RoutineDescriptor
 {
     private readonly Func<IRoutine>? _factory;
 
-    /// <summary>Creates a routine descriptor. Called by generated code.</summary>
+    /// <summary>For generated code; not part of the supported API. Creates a routine's descriptor.</summary>
     /// <param name="name">The catalog name (the class name unless <see cref="RoutineAttribute.Name"/> is set).</param>
     /// <param name="routineType">The routine's class.</param>
     /// <param name="summary">The XML doc summary of the class, or an empty string.</param>
@@ -16,6 +18,7 @@ public sealed class RoutineDescriptor
     /// <param name="events">The events, in declaration order.</param>
     /// <param name="factory">Creates an instance, or <see langword="null"/> when the class has no accessible parameterless constructor.</param>
     /// <param name="errorPolicy">The routine's own error policy (<see cref="OnErrorAttribute"/>), or <see langword="null"/> to follow the flow's.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public RoutineDescriptor(string name, Type routineType, string summary, SlotDescriptor[] slots, EventDescriptor[] events, Func<IRoutine>? factory, ErrorPolicy? errorPolicy = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);

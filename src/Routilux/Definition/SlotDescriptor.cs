@@ -1,6 +1,7 @@
-namespace Routilux;
-
+using System.ComponentModel;
 using Routilux.Execution;
+
+namespace Routilux;
 
 /// <summary>Describes one slot (input) of a routine, as written by the source generator.</summary>
 public abstract class SlotDescriptor
@@ -8,7 +9,7 @@ public abstract class SlotDescriptor
     /// <summary>The queue capacity a slot gets when its <see cref="SlotAttribute.Capacity"/> is not set.</summary>
     public const int DefaultCapacity = 1000;
 
-    /// <summary>Creates the typed descriptor of a slot whose payload is <typeparamref name="T"/>. Called by generated code.</summary>
+    /// <summary>For generated code; not part of the supported API. Creates the typed descriptor of a slot whose payload is <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The payload type: the single parameter's type, a tuple of several, or <see cref="Unit"/>.</typeparam>
     /// <param name="name">The slot's name, unique within its routine.</param>
     /// <param name="index">The slot's position in <see cref="RoutineDescriptor.Slots"/>.</param>
@@ -19,6 +20,7 @@ public abstract class SlotDescriptor
     /// <param name="whenFull">What happens when the queue is full.</param>
     /// <param name="activation">When the handler runs; <see langword="null"/> for <see cref="ActivationPolicy.Immediate"/>.</param>
     /// <param name="joinGroup">For a join slot, the index of the join's first slot (the slot its handler is invoked with); otherwise -1.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static SlotDescriptor Create<T>(
         string name, int index, string[] parameterNames, string summary, bool optional, int capacity,
         QueueFullPolicy whenFull = QueueFullPolicy.Wait, ActivationPolicy? activation = null, int joinGroup = -1) =>

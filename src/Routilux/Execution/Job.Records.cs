@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 
 namespace Routilux;
 
-/// <summary>What a job keeps about itself: a data bag, a trace log, the errors it went on after, and its drops.</summary>
+// What a job keeps about itself: a data bag, a trace log, the errors it went on after, and its drops.
 public sealed partial class Job
 {
     // The lock for the records below: the completion source, private and never locked elsewhere, rather than an

@@ -44,7 +44,7 @@ public sealed partial class Job
             }
         }
 
-        Limit = options?.Timeout;
+        Timeout = options?.Timeout;
     }
 
     /// <summary>
@@ -61,15 +61,18 @@ public sealed partial class Job
             _callerRegistration = callerToken.UnsafeRegister(static s => ((Job)s!).Cancel("The caller's cancellation token was cancelled."), this);
         }
 
-        if (Limit is { } timeout)
+        if (Timeout is { } timeout)
         {
             // Counted from the job's own start; it fails this job only.
-            _timeout = Worker.Runtime.TimeProvider.CreateTimer(static s => ((Job)s!).OnTimeout(), this, timeout, Timeout.InfiniteTimeSpan);
+            _timeout = Worker.Runtime.TimeProvider.CreateTimer(static s => ((Job)s!).OnTimeout(), this, timeout, System.Threading.Timeout.InfiniteTimeSpan);
         }
     }
 
-    /// <summary>The job's timeout, or <see langword="null"/>.</summary>
-    public TimeSpan? Limit { get; }
+    /// <summary>
+    /// The job's timeout from <see cref="JobOptions.Timeout"/>, counted from <see cref="StartedAt"/>, or
+    /// <see langword="null"/> when the job never times out.
+    /// </summary>
+    public TimeSpan? Timeout { get; }
 
     /// <summary>The job's id, unique within its worker.</summary>
     public string Id { get; }
@@ -139,7 +142,7 @@ public sealed partial class Job
     /// <summary>
     /// Declares that no more input will be posted from outside. The job then completes by itself as soon as its
     /// work drains. Jobs made by <see cref="Worker.StartAsync{T}(SlotPort{T}, T, CancellationToken)"/> do this for you;
-    /// call it on jobs made by <see cref="Worker.OpenJob(CancellationToken)"/>. Calling it again does nothing.
+    /// call it on jobs made by <see cref="Worker.OpenJob(JobOptions, CancellationToken)"/>. Calling it again does nothing.
     /// </summary>
     public void CompleteInput()
     {
@@ -181,7 +184,7 @@ public sealed partial class Job
     }
 
     private void OnTimeout() => Fail(new TimeoutException(
-        $"Job '{Id}' of flow '{Worker.Flow.Id}' did not finish within its timeout of {Limit?.TotalMilliseconds} ms; it was stopped. " +
+        $"Job '{Id}' of flow '{Worker.Flow.Id}' did not finish within its timeout of {Timeout?.TotalMilliseconds} ms; it was stopped. " +
         "Raise JobOptions.Timeout if the work needs longer."));
 
     /// <summary>Counts one more message of this job as queued or running.</summary>

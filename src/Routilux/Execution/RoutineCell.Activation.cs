@@ -4,11 +4,9 @@ using System.Runtime.CompilerServices;
 
 namespace Routilux.Execution;
 
-/// <summary>
-/// Activations other than Immediate: messages move from the slot queue into a per-job buffer, and the handler runs
-/// when the buffer's policy says so. Timers and job-state changes ask for a second look through flush requests,
-/// which the loop serves like messages, so buffers are only ever touched by the cell's own turn.
-/// </summary>
+// Activations other than Immediate: messages move from the slot queue into a per-job buffer, and the handler runs
+// when the buffer's policy says so. Timers and job-state changes ask for a second look through flush requests,
+// which the loop serves like messages, so buffers are only ever touched by the cell's own turn.
 public sealed partial class RoutineCell
 {
     private readonly SlotBuffer?[] _buffers;
@@ -20,7 +18,7 @@ public sealed partial class RoutineCell
     /// <summary>Whether any slot of this routine buffers messages (a non-immediate activation).</summary>
     internal bool HasBuffers { get; }
 
-    /// <summary>The batch being handled on slot <paramref name="slot"/>. Called by generated code.</summary>
+    /// <summary>For generated code; not part of the supported API. The batch being handled on slot <paramref name="slot"/>.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public IReadOnlyList<T> Batch<T>(int slot) => Unsafe.As<BatchSlotBuffer<T>>(_buffers[slot])!.InHand;
 

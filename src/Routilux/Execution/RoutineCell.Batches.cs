@@ -1,19 +1,16 @@
 namespace Routilux.Execution;
 
-/// <summary>
-/// Batches: a claimed cell runs several messages of one job back to back and keeps what they emit in its outbox,
-/// then passes the whole outbox on to its idle target, which runs them back to back in turn. A stream then costs one
-/// claim, one release and one pass-on per batch and routine instead of per message, and each handler runs in a tight
-/// loop. A batch starts where a routine takes queued messages in its turn (the head of a stream's segment, a
-/// routine that fell behind) and travels down the chain as long as each routine passes its outbox on whole.
-/// </summary>
-/// <remarks>
-/// Order holds: a routine still handles one message at a time in queue order, and each connection delivers in emit
-/// order; only the interleaving between routines differs from one message at a time, as it may through queues. A
-/// batch is one job's messages, so one count in the job holds all of them open. A run that fails keeps the batch:
-/// a retry or a skip loses only that run's own messages (the outbox is marked before each run when the error
-/// policy needs it), a stop fails the job and its batch is dropped with it.
-/// </remarks>
+// Batches: a claimed cell runs several messages of one job back to back and keeps what they emit in its outbox,
+// then passes the whole outbox on to its idle target, which runs them back to back in turn. A stream then costs one
+// claim, one release and one pass-on per batch and routine instead of per message, and each handler runs in a tight
+// loop. A batch starts where a routine takes queued messages in its turn (the head of a stream's segment, a
+// routine that fell behind) and travels down the chain as long as each routine passes its outbox on whole.
+//
+// Order holds: a routine still handles one message at a time in queue order, and each connection delivers in emit
+// order; only the interleaving between routines differs from one message at a time, as it may through queues. A
+// batch is one job's messages, so one count in the job holds all of them open. A run that fails keeps the batch:
+// a retry or a skip loses only that run's own messages (the outbox is marked before each run when the error
+// policy needs it), a stop fails the job and its batch is dropped with it.
 public sealed partial class RoutineCell
 {
     // The most queued messages a turn gathers into one batch: enough to amortize the per-batch costs, few enough that

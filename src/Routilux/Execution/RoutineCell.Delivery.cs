@@ -1,6 +1,6 @@
 namespace Routilux.Execution;
 
-/// <summary>Delivering the outbox to connected queues, waiting (without a thread) while one is full.</summary>
+// Delivering the outbox to connected queues, waiting (without a thread) while one is full.
 public sealed partial class RoutineCell
 {
     // AwaitSpace and OnSpaceSignalled meet here: the waiter is registered (and may be woken) before AwaitSpace has

@@ -1,11 +1,9 @@
 namespace Routilux.Execution;
 
-/// <summary>
-/// Fused dispatch: when a routine emits to a slot whose routine is idle and has nothing queued, the downstream
-/// handler runs at once on the emitting thread instead of going through the queue and the thread pool. A linear
-/// chain then costs little more than nested calls. Ordering and "one message at a time" still hold: the downstream
-/// cell is claimed exactly as the thread pool would claim it, and only an empty queue is bypassed.
-/// </summary>
+// Fused dispatch: when a routine emits to a slot whose routine is idle and has nothing queued, the downstream
+// handler runs at once on the emitting thread instead of going through the queue and the thread pool. A linear
+// chain then costs little more than nested calls. Ordering and "one message at a time" still hold: the downstream
+// cell is claimed exactly as the thread pool would claim it, and only an empty queue is bypassed.
 public sealed partial class RoutineCell
 {
     // Deep enough for long chains, shallow enough never to threaten the stack.

@@ -1,6 +1,6 @@
 namespace Routilux.Execution;
 
-/// <summary>The message loop: take the head of a slot queue, run the handler, deliver the outbox, repeat.</summary>
+// The message loop: take the head of a slot queue, run the handler, deliver the outbox, repeat.
 public sealed partial class RoutineCell
 {
     void IThreadPoolWorkItem.Execute() => RunTurn();

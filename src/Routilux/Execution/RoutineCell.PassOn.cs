@@ -1,13 +1,11 @@
 namespace Routilux.Execution;
 
-/// <summary>
-/// Passing a fused chain on instead of nesting it. When a handler run ends with one message for one idle target, the
-/// emitter claims the target, puts the message in its hand and ends its own message; the target then runs next in
-/// the same loop (<see cref="RunPassedOn"/>) rather than one call deeper. A linear chain so costs one frame per hop
-/// instead of three, and a routine is given back as soon as its message has moved on. Order is kept: the target is
-/// claimed before the emitter is given back, so a later message of the emitter finds the target busy and queues
-/// behind this one.
-/// </summary>
+// Passing a fused chain on instead of nesting it. When a handler run ends with one message for one idle target, the
+// emitter claims the target, puts the message in its hand and ends its own message; the target then runs next in
+// the same loop (RunPassedOn) rather than one call deeper. A linear chain so costs one frame per hop
+// instead of three, and a routine is given back as soon as its message has moved on. Order is kept: the target is
+// claimed before the emitter is given back, so a later message of the emitter finds the target busy and queues
+// behind this one.
 public sealed partial class RoutineCell
 {
     /// <summary>

@@ -1,12 +1,10 @@
 namespace Routilux.Execution;
 
-/// <summary>
-/// Counting finished messages out of their job in batches. Each message a turn handles would otherwise be one
-/// interlocked decrement on its job's count, a cache line the producers on other cores increment for every message
-/// they queue; the turn instead owes the decrements and pays them in one go when the job changes or the turn ends.
-/// Owing only delays a job's completion (never brings it forward), and everything owed is paid before the cell
-/// gives up its claim or continues asynchronously.
-/// </summary>
+// Counting finished messages out of their job in batches. Each message a turn handles would otherwise be one
+// interlocked decrement on its job's count, a cache line the producers on other cores increment for every message
+// they queue; the turn instead owes the decrements and pays them in one go when the job changes or the turn ends.
+// Owing only delays a job's completion (never brings it forward), and everything owed is paid before the cell
+// gives up its claim or continues asynchronously.
 public sealed partial class RoutineCell
 {
     // The thread running a turn of this cell (0: none). Only that turn's own call path owes releases: a continuation

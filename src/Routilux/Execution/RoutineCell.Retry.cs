@@ -1,6 +1,6 @@
 namespace Routilux.Execution;
 
-/// <summary>Retries: the message stays in hand while the cell waits out the delay on the runtime's clock.</summary>
+// Retries: the message stays in hand while the cell waits out the delay on the runtime's clock.
 public sealed partial class RoutineCell
 {
     private ITimer? _retryTimer;

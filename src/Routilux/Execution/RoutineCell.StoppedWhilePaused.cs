@@ -1,13 +1,10 @@
 namespace Routilux.Execution;
 
-/// <summary>
-/// A job that stops (cancelled, failed, or its runtime disposed) while the worker is paused: no handler runs while
-/// paused, but the job's messages are dropped at once rather than at the resume, so that the job completes and
-/// whoever waits for it (<see cref="Job.Completion"/>, <see cref="Runtime.DisposeAsync"/>) is not held up by the pause.
-/// </summary>
-/// <remarks>
-/// A queue is first in, first out: a stopped job's messages queued behind another job's still wait for the resume.
-/// </remarks>
+// A job that stops (cancelled, failed, or its runtime disposed) while the worker is paused: no handler runs while
+// paused, but the job's messages are dropped at once rather than at the resume, so that the job completes and
+// whoever waits for it (Job.Completion, Runtime.DisposeAsync) is not held up by the pause.
+//
+// A queue is first in, first out: a stopped job's messages queued behind another job's still wait for the resume.
 public sealed partial class RoutineCell
 {
     /// <summary>

@@ -1,11 +1,9 @@
 namespace Routilux.Execution;
 
-/// <summary>
-/// Streams across cores (see <see cref="StreamSegments"/>): a routine counts the deliveries it makes in one turn or
-/// one handler run and calls itself streaming past a few; a fused chain inherits the flag from the routine that
-/// started it. A streaming routine hands messages over at the flow's cuts, and the routine behind a cut, fed by a
-/// stream, waits a moment for the next message before giving its thread back.
-/// </summary>
+// Streams across cores (see StreamSegments): a routine counts the deliveries it makes in one turn or
+// one handler run and calls itself streaming past a few; a fused chain inherits the flag from the routine that
+// started it. A streaming routine hands messages over at the flow's cuts, and the routine behind a cut, fed by a
+// stream, waits a moment for the next message before giving its thread back.
 public sealed partial class RoutineCell
 {
     // Deliveries in one turn or handler run after which a routine counts as streaming. Low enough that a stream is

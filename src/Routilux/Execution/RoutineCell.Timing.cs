@@ -1,11 +1,9 @@
 namespace Routilux.Execution;
 
-/// <summary>
-/// Timing handler runs for the history with as few clock reads as possible: a read costs about as much as a fused
-/// hop. A run's start is the latest reading taken on the same thread of control when only runtime bookkeeping has
-/// run since (the emitter's end inside a fused chain, the previous run's end in a turn that runs queued messages back
-/// to back); otherwise the clock is read.
-/// </summary>
+// Timing handler runs for the history with as few clock reads as possible: a read costs about as much as a fused
+// hop. A run's start is the latest reading taken on the same thread of control when only runtime bookkeeping has
+// run since (the emitter's end inside a fused chain, the previous run's end in a turn that runs queued messages back
+// to back); otherwise the clock is read.
 public sealed partial class RoutineCell
 {
     private long _runStartedAt;

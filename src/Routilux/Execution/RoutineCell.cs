@@ -4,10 +4,12 @@ using System.Runtime.CompilerServices;
 namespace Routilux.Execution;
 
 /// <summary>
-/// One routine instance living in a <see cref="Worker"/>: its slot queues, its event outlets and the loop that
-/// feeds it one message at a time on the thread pool. Generated code calls the members marked as such; user code
-/// does not use this type directly (handlers see a <see cref="RoutineContext"/>).
+/// For generated code; not part of the supported API. One routine instance living in a <see cref="Routilux.Worker"/>:
+/// its slot queues, its event outlets and the loop that feeds it one message at a time on the thread pool. It is
+/// public only because the generated dispatch and emit methods in users' assemblies call it; user code does not use
+/// it (handlers see a <see cref="RoutineContext"/>), and it may change in any release with the generator.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed partial class RoutineCell : IThreadPoolWorkItem
 {
     // Messages handled per thread-pool turn before yielding the thread, so one busy routine cannot starve others.
@@ -51,7 +53,7 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
         _queues = new SlotQueue[slots.Count];
         for (var i = 0; i < _queues.Length; i++)
         {
-            _queues[i] = slots[i].CreateQueue(this, routine.SlotCapacity(i), routine.QueuePolicy(i));
+            _queues[i] = slots[i].CreateQueue(this, routine.GetCapacity(i), routine.GetQueuePolicy(i));
         }
 
         _buffers = new SlotBuffer?[_queues.Length];
@@ -72,10 +74,10 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
     }
 
     /// <summary>The id of the routine in its flow.</summary>
-    public string RoutineId => Routine.Id;
+    internal string RoutineId => Routine.Id;
 
     /// <summary>The worker this cell lives in.</summary>
-    public Worker Worker { get; }
+    internal Worker Worker { get; }
 
     internal FlowRoutine Routine { get; }
 
@@ -103,11 +105,11 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
 
     internal string CurrentSlotName => _currentSlot >= 0 ? Routine.Descriptor.Slots[_currentSlot].Name : string.Empty;
 
-    /// <summary>The context of the message being handled. Called by generated code.</summary>
+    /// <summary>For generated code; not part of the supported API. The context of the message being handled.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public RoutineContext Context => new(this, CurrentJob);
 
-    /// <summary>The cancellation token of the job being handled. Called by generated code.</summary>
+    /// <summary>For generated code; not part of the supported API. The cancellation token of the job being handled.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public CancellationToken CancellationToken => CurrentJob.CancellationToken;
 
@@ -130,12 +132,12 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
         _onlyOutlet = outlets.Length == 1 ? outlets[0] : null;
     }
 
-    /// <summary>The payload of the message being handled on slot <paramref name="slot"/>. Called by generated code.</summary>
+    /// <summary>For generated code; not part of the supported API. The payload of the message being handled on slot <paramref name="slot"/>.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Payload<T>(int slot) => Unsafe.As<SlotQueue<T>>(_queues[slot]).InHandPayload;
 
-    /// <summary>Emits <paramref name="payload"/> on event <paramref name="event"/>; delivered when the handler returns. Called by generated code.</summary>
+    /// <summary>For generated code; not part of the supported API. Emits <paramref name="payload"/> on event <paramref name="event"/>; delivered when the handler returns.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public void Emit<T>(int @event, T payload)
     {
@@ -153,8 +155,8 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
     }
 
     /// <summary>
-    /// Emits <paramref name="payload"/> on event <paramref name="event"/> and delivers the outbox now, waiting while a
-    /// target queue is full. Called by generated code.
+    /// For generated code; not part of the supported API. Emits <paramref name="payload"/> on event
+    /// <paramref name="event"/> and delivers the outbox now, waiting while a target queue is full.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public ValueTask EmitAsync<T>(int @event, T payload)
@@ -163,7 +165,7 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
         return DeliverOutboxAsync(CurrentJob);
     }
 
-    /// <summary>Returns <paramref name="cell"/>, or explains that an emit was called outside a worker. Called by generated code.</summary>
+    /// <summary>For generated code; not part of the supported API. Returns <paramref name="cell"/>, or explains that an emit was called outside a worker.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static RoutineCell EnsureAttached(RoutineCell? cell, string routine, string emitMethod) =>
@@ -175,7 +177,7 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
         $"'{routine}.{emitMethod}' was called on a routine instance that is not running in a flow. A routine emits only while a worker " +
         "runs it: add it to a FlowBuilder, create a worker with Runtime.CreateWorker and post a job.");
 
-    /// <summary>The error for a slot index the generated dispatch does not know. Called by generated code.</summary>
+    /// <summary>For generated code; not part of the supported API. The error for a slot index the generated dispatch does not know.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static Exception UnknownSlot(string routine, int slot) =>
         new ArgumentOutOfRangeException(nameof(slot), slot, $"Routine '{routine}' has no slot number {slot}; its generated code is out of date. Rebuild the project.");

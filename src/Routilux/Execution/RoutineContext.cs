@@ -42,9 +42,13 @@ public readonly struct RoutineContext
     /// <param name="message">The text.</param>
     public void Trace(string message) => Job.Trace(RoutineId, message);
 
-    /// <summary>A snapshot of one of this routine's slot queues: length, capacity and pressure.</summary>
+    /// <summary>
+    /// A snapshot of one of this routine's slot queues: length, capacity and pressure. The same as
+    /// <see cref="Worker.GetQueueState(string, string)"/> for this routine.
+    /// </summary>
     /// <param name="slotName">The slot's name.</param>
-    public QueueState Queue(string slotName) => Worker.GetQueueState(RoutineId, slotName);
+    /// <returns>The queue's state now.</returns>
+    public QueueState GetQueueState(string slotName) => Worker.GetQueueState(RoutineId, slotName);
 
     private RoutineCell Cell => _cell ?? throw NotInHandler();
 

@@ -41,19 +41,17 @@ public sealed class Runtime : IAsyncDisposable, IDisposable
 
     internal CancellationToken CancellationToken => _cancellation.Token;
 
-    /// <summary>Creates a worker with id <paramref name="workerId"/>: a live instance of <paramref name="flow"/>.</summary>
-    /// <param name="flow">The flow to run.</param>
-    /// <param name="workerId">The worker's id.</param>
-    /// <param name="cancellationToken">Cancels the worker and all its jobs.</param>
-    /// <returns>The worker, ready for jobs.</returns>
-    /// <exception cref="ArgumentException">A worker with <paramref name="workerId"/> already exists.</exception>
-    /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
-    public Worker CreateWorker(Flow flow, string workerId, CancellationToken cancellationToken = default) =>
-        CreateWorker(flow, new WorkerOptions { Id = workerId }, cancellationToken);
-
     /// <summary>Creates a worker: a live instance of <paramref name="flow"/> with a new instance of each routine.</summary>
+    /// <remarks>
+    /// One method with an optional settings object (the Microsoft.Extensions shape), so <c>CreateWorker(flow)</c>,
+    /// <c>CreateWorker(flow, null)</c> and <c>CreateWorker(flow, new WorkerOptions { Id = "w1" })</c> each bind to it
+    /// without ambiguity.
+    /// </remarks>
     /// <param name="flow">The flow to run.</param>
-    /// <param name="options">The worker's settings (id, inactivity timeout, history size); defaults when <see langword="null"/>.</param>
+    /// <param name="options">
+    /// The worker's settings (id, inactivity timeout, history size); the defaults when <see langword="null"/>, with an
+    /// id made from the flow's.
+    /// </param>
     /// <param name="cancellationToken">Cancels the worker and all its jobs.</param>
     /// <returns>The worker, ready for jobs.</returns>
     /// <exception cref="ArgumentException">A worker with the same id already exists, or a setting is out of range.</exception>

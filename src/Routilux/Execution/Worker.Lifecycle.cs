@@ -2,7 +2,7 @@ using Routilux.Execution;
 
 namespace Routilux;
 
-/// <summary>Status, pause and resume, closing, the inactivity timeout, and what the worker records.</summary>
+// Status, pause and resume, closing, the inactivity timeout, and what the worker records.
 public sealed partial class Worker
 {
     private readonly ITimer? _inactivityTimer;

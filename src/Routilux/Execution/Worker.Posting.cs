@@ -2,7 +2,7 @@ using Routilux.Execution;
 
 namespace Routilux;
 
-/// <summary>Starting jobs and posting input into them.</summary>
+// Starting jobs and posting input into them.
 public sealed partial class Worker
 {
     /// <summary>
@@ -17,7 +17,7 @@ public sealed partial class Worker
     /// <exception cref="ArgumentException">The slot is not an entry of this flow.</exception>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
     /// <exception cref="InvalidOperationException">The worker was cancelled.</exception>
-    public ValueTask<Job> StartAsync<T>(SlotPort<T> entry, T payload, CancellationToken cancellationToken = default) =>
+    public ValueTask<Job> StartAsync<T>(SlotPort<T> entry, T payload, CancellationToken cancellationToken) =>
         StartAsync(entry, payload, null, cancellationToken);
 
     /// <summary>
@@ -27,10 +27,10 @@ public sealed partial class Worker
     /// <typeparam name="T">The entry slot's payload type.</typeparam>
     /// <param name="entry">An entry slot of the flow.</param>
     /// <param name="payload">The payload.</param>
-    /// <param name="options">The job's settings.</param>
+    /// <param name="options">The job's settings; the defaults when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the job (and stops waiting for queue capacity); one already cancelled gives back a job already cancelled.</param>
     /// <returns>The running job.</returns>
-    public async ValueTask<Job> StartAsync<T>(SlotPort<T> entry, T payload, JobOptions? options, CancellationToken cancellationToken = default)
+    public async ValueTask<Job> StartAsync<T>(SlotPort<T> entry, T payload, JobOptions? options = null, CancellationToken cancellationToken = default)
     {
         var queue = ResolveEntry(entry);
         var job = OpenJob(options, cancellationToken);
@@ -70,7 +70,7 @@ public sealed partial class Worker
     /// <exception cref="ArgumentException">The slot is not an entry of this flow.</exception>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
     /// <exception cref="InvalidOperationException">The worker was cancelled.</exception>
-    public ValueTask<Job> RunAsync<T>(SlotPort<T> entry, T payload, CancellationToken cancellationToken = default) =>
+    public ValueTask<Job> RunAsync<T>(SlotPort<T> entry, T payload, CancellationToken cancellationToken) =>
         RunAsync(entry, payload, null, cancellationToken);
 
     /// <summary>
@@ -82,7 +82,7 @@ public sealed partial class Worker
     /// <param name="payload">The payload.</param>
     /// <param name="options">The job's settings.</param>
     /// <param name="cancellationToken">Cancels the job (and stops waiting for queue capacity); one already cancelled gives back a job already cancelled.</param>
-    public ValueTask<Job> RunAsync<T>(SlotPort<T> entry, T payload, JobOptions? options, CancellationToken cancellationToken = default)
+    public ValueTask<Job> RunAsync<T>(SlotPort<T> entry, T payload, JobOptions? options = null, CancellationToken cancellationToken = default)
     {
         var queue = ResolveEntry(entry);
         var job = OpenJob(options, cancellationToken);
@@ -138,14 +138,18 @@ public sealed partial class Worker
     /// </summary>
     /// <param name="cancellationToken">Cancels the job.</param>
     /// <returns>The open job.</returns>
-    public Job OpenJob(CancellationToken cancellationToken = default) => OpenJob(null, cancellationToken);
+    public Job OpenJob(CancellationToken cancellationToken) => OpenJob(null, cancellationToken);
 
     /// <summary>Opens a job that takes input over time, with the given settings (id, timeout, data).</summary>
-    /// <param name="options">The job's settings.</param>
+    /// <remarks>
+    /// The only overload with optional parameters (so <c>OpenJob()</c> and <c>OpenJob(null)</c> bind to it alone,
+    /// and a parameter added later cannot make a call ambiguous).
+    /// </remarks>
+    /// <param name="options">The job's settings; the defaults when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the job.</param>
     /// <returns>The open job.</returns>
     /// <exception cref="ArgumentException">A running job already has the id in <paramref name="options"/>.</exception>
-    public Job OpenJob(JobOptions? options, CancellationToken cancellationToken = default)
+    public Job OpenJob(JobOptions? options = null, CancellationToken cancellationToken = default)
     {
         Runtime.ThrowIfDisposed();
         ThrowIfNotAccepting();

@@ -71,11 +71,38 @@ public sealed partial class Worker
 
     internal CancellationToken CancellationToken => _cancellation.Token;
 
-    /// <summary>The routine instance with id <paramref name="routineId"/>, for inspection and tests.</summary>
+    /// <summary>
+    /// The routine instance with id <paramref name="routineId"/>, for inspection and tests. Prefer
+    /// <see cref="GetRoutine{TRoutine}(string)"/> when the routine's type is known.
+    /// </summary>
+    /// <param name="routineId">The routine's id in the flow.</param>
+    /// <returns>This worker's instance of the routine.</returns>
     /// <exception cref="KeyNotFoundException">The flow has no routine with that id.</exception>
-    public object GetRoutine(string routineId) =>
-        (Flow.FindRoutine(routineId) is { } routine ? _cells[routine.Index].Instance : null)
-        ?? throw new KeyNotFoundException($"Flow '{Flow.Id}' has no routine '{routineId}'. Its routines: {string.Join(", ", Flow.Routines.Select(r => r.Id))}.");
+    public object GetRoutine(string routineId)
+    {
+        ArgumentNullException.ThrowIfNull(routineId);
+        return (Flow.FindRoutine(routineId) is { } routine ? _cells[routine.Index].Instance : null)
+            ?? throw new KeyNotFoundException(
+                $"Flow '{Flow.Id}' has no routine '{routineId}' (worker '{Id}'). Its routines: {string.Join(", ", Flow.Routines.Select(r => r.Id))}.");
+    }
+
+    /// <summary>
+    /// The routine instance with id <paramref name="routineId"/> as a <typeparamref name="TRoutine"/>, for
+    /// inspection and tests: <c>worker.GetRoutine&lt;WordCounter&gt;("counter").Counts</c>.
+    /// </summary>
+    /// <typeparam name="TRoutine">The routine's class, or a class or interface it derives from.</typeparam>
+    /// <param name="routineId">The routine's id in the flow.</param>
+    /// <returns>This worker's instance of the routine.</returns>
+    /// <exception cref="KeyNotFoundException">The flow has no routine with that id.</exception>
+    /// <exception cref="InvalidCastException">The routine is not a <typeparamref name="TRoutine"/>; the message names both types.</exception>
+    public TRoutine GetRoutine<TRoutine>(string routineId)
+        where TRoutine : class
+    {
+        var routine = GetRoutine(routineId);
+        return routine as TRoutine ?? throw new InvalidCastException(
+            $"Routine '{routineId}' of worker '{Id}' (flow '{Flow.Id}') is a {TypeNames.Qualified(routine.GetType())}, not a " +
+            $"{TypeNames.Qualified(typeof(TRoutine))}. Ask for GetRoutine<{TypeNames.Display(routine.GetType())}>(\"{routineId}\"), or check the routine id.");
+    }
 
     /// <summary>
     /// Cancels the worker and every job in it, with <paramref name="reason"/>. Handlers see their cancellation token

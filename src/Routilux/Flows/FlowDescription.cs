@@ -116,8 +116,8 @@ public sealed class FlowDescription
             var slot = descriptor.Slots[i];
             json.WriteStartObject(slot.Name);
             json.WriteString("payload", TypeNames.Display(slot.PayloadType));
-            json.WriteNumber("capacity", routine.SlotCapacity(i));
-            json.WriteString("whenFull", routine.QueuePolicy(i).ToString());
+            json.WriteNumber("capacity", routine.GetCapacity(i));
+            json.WriteString("whenFull", routine.GetQueuePolicy(i).ToString());
             json.WriteString("activation", slot.Activation.ToString());
             json.WriteBoolean("entry", routine.IsEntry(i));
             json.WriteBoolean("optional", slot.Optional);

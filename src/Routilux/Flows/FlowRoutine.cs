@@ -22,8 +22,10 @@ public sealed class FlowRoutine
     /// <summary>The error policy in force for this routine: its own, else the flow's, else Stop.</summary>
     public ErrorPolicy ErrorPolicy { get; }
 
-    /// <summary>What happens when slot <paramref name="slot"/>'s queue is full, in this flow.</summary>
-    public QueueFullPolicy QueuePolicy(int slot) => _queuePolicies[slot];
+    /// <summary>What happens when slot <paramref name="slot"/>'s queue is full, in this flow (set with <see cref="FlowBuilder.SetQueuePolicy{T}"/>).</summary>
+    /// <param name="slot">The slot's index in <see cref="RoutineDescriptor.Slots"/>.</param>
+    /// <returns>The slot's queue policy.</returns>
+    public QueueFullPolicy GetQueuePolicy(int slot) => _queuePolicies[slot];
 
     /// <summary>The routine's id in the flow.</summary>
     public string Id => Node.Id;
@@ -36,10 +38,13 @@ public sealed class FlowRoutine
 
     internal RoutineNode Node { get; }
 
-    /// <summary>The queue capacity of slot <paramref name="slot"/> in this flow.</summary>
-    public int SlotCapacity(int slot) => _capacities[slot];
+    /// <summary>The queue capacity of slot <paramref name="slot"/> in this flow (set with <see cref="FlowBuilder.SetCapacity{T}"/>).</summary>
+    /// <param name="slot">The slot's index in <see cref="RoutineDescriptor.Slots"/>.</param>
+    /// <returns>The most messages the slot's queue holds.</returns>
+    public int GetCapacity(int slot) => _capacities[slot];
 
     /// <summary>Whether slot <paramref name="slot"/> is an entry: a slot jobs can be posted to from outside.</summary>
+    /// <param name="slot">The slot's index in <see cref="RoutineDescriptor.Slots"/>.</param>
     public bool IsEntry(int slot) => _entries[slot];
 
     /// <summary>Creates a fresh instance for a new worker.</summary>

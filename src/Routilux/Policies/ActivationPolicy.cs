@@ -59,8 +59,8 @@ public sealed class ActivationPolicy
     /// <summary>For <see cref="ActivationKind.Interval"/>: the shortest time between runs.</summary>
     public TimeSpan Period { get; }
 
-    /// <summary>For <see cref="ActivationKind.Custom"/>: the predicate.</summary>
-    public Func<IRoutine, ActivationState, bool>? Predicate { get; }
+    /// <summary>For <see cref="ActivationKind.Custom"/>: the predicate, over the routine instance and its buffer's state.</summary>
+    internal Func<IRoutine, ActivationState, bool>? Predicate { get; }
 
     /// <summary>Whether messages are buffered per job before the handler runs.</summary>
     internal bool Buffers => Kind is ActivationKind.Batch or ActivationKind.Interval or ActivationKind.Custom;

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace Routilux;
 
 /// <summary>
@@ -33,7 +35,12 @@ public sealed class OnErrorAttribute : Attribute
     /// <summary>For <see cref="ErrorStrategy.Retry"/>: what applies once retrying gives up (default Stop).</summary>
     public ErrorStrategy Fallback { get; set; } = ErrorStrategy.Stop;
 
-    /// <summary>The policy this attribute describes. Used by generated code.</summary>
+    /// <summary>
+    /// For generated code; not part of the supported API. The policy this attribute describes, as the generated
+    /// descriptor records it (<see cref="RoutineDescriptor.ErrorPolicy"/>).
+    /// </summary>
+    /// <returns>The policy.</returns>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public ErrorPolicy ToPolicy() => Strategy switch
     {
         ErrorStrategy.Continue => ErrorPolicy.Continue,

@@ -68,7 +68,7 @@ public partial class Annotator
     {
         context.Data["seen"] = text;
         context.Trace($"annotated {text}");
-        var queue = context.Queue("In");
+        var queue = context.GetQueueState("In");
         context.Data["capacity"] = queue.Capacity;
     }
 }
