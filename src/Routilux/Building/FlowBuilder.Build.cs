@@ -1,6 +1,6 @@
 namespace Routilux;
 
-/// <summary>Validation: turns what was recorded into an immutable <see cref="Flow"/>, or one exception listing every problem.</summary>
+// Validation: turns what was recorded into an immutable <see cref="Flow"/>, or one exception listing every problem. (The type's documentation is on FlowBuilder.cs.)
 public sealed partial class FlowBuilder
 {
     /// <summary>

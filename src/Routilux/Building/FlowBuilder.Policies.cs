@@ -1,6 +1,6 @@
 namespace Routilux;
 
-/// <summary>Policies: error strategies for the flow and its routines, queue policies for slots.</summary>
+// Policies: error strategies for the flow and its routines, queue policies for slots. (The type's documentation is on FlowBuilder.cs.)
 public sealed partial class FlowBuilder
 {
     private readonly Dictionary<string, ErrorPolicy> _routineErrorPolicies = new(StringComparer.Ordinal);
