@@ -26,6 +26,7 @@ public sealed partial class Job
     // Of those, the messages parked in activation buffers (batches, joins) rather than queued or running.
     private int _parked;
     private int _inputOpen = 1;
+    private int _finished;
     private int _status;
     private Exception? _error;
     private string? _cancellationReason;
@@ -269,6 +270,15 @@ public sealed partial class Job
 
     private void Finish()
     {
+        // The pending count reaches zero once: a second time would mean a message counted out twice (issue 17's
+        // inline-chain bug did that), which would also count the job twice in its worker.
+        var firstTime = Interlocked.Exchange(ref _finished, 1) == 0;
+        Debug.Assert(firstTime, $"Job '{Id}' finished twice: its pending count reached zero after it had already finished.");
+        if (!firstTime)
+        {
+            return;
+        }
+
         Interlocked.CompareExchange(ref _status, (int)JobStatus.Completed, (int)JobStatus.Running);
         EndedAt = Worker.Runtime.TimeProvider.GetUtcNow();
         _timeout?.Dispose();
