@@ -20,7 +20,7 @@ public sealed class PackageConsumptionTests : IDisposable
 
         // Pack from a copy of the sources, so this build never touches the bin/obj folders the test run is using.
         var copy = Path.Combine(_work, "repo");
-        foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json", "README.md" })
+        foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json", "LICENSE" })
         {
             Directory.CreateDirectory(copy);
             File.Copy(Path.Combine(root, file), Path.Combine(copy, file));
