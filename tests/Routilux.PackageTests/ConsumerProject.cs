@@ -10,17 +10,19 @@ internal static class ConsumerProject
     public static string TemplateProgram() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Consumer", "Program.cs"));
 
     /// <summary>
-    /// Writes the project into a new folder of the package's work folder and returns that folder. The project is as
-    /// strict as this repository (recommended analyzers, warnings as errors).
+    /// Writes the project into a new folder of the package's work folder and returns that folder. The default template
+    /// is as strict as this repository (recommended analyzers, warnings as errors); NewConsole.csproj.template is what
+    /// <c>dotnet new console</c> writes.
     /// </summary>
-    public static string Write(PackedPackage package, string name, string targetFramework, string languageVersion, string program)
+    public static string Write(
+        PackedPackage package, string name, string targetFramework, string languageVersion, string program, string template = "Consumer.csproj.template")
     {
         var consumer = Path.Combine(package.WorkDirectory, name);
         Directory.CreateDirectory(consumer);
         File.WriteAllText(Path.Combine(consumer, "Program.cs"), program);
         File.WriteAllText(
             Path.Combine(consumer, "Consumer.csproj"),
-            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Consumer", "Consumer.csproj.template"))
+            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Consumer", template))
                 .Replace("@VERSION@", package.Version, StringComparison.Ordinal)
                 .Replace("@TFM@", targetFramework, StringComparison.Ordinal)
                 .Replace("@LANG@", languageVersion, StringComparison.Ordinal));

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Routilux.PackageTests;
 
 /// <summary>
@@ -35,6 +37,20 @@ public sealed class PackageConsumptionTests(PackedPackage package)
         AssertFlowRan(output);
         Assert.Contains("runtime: .NET 8.0.", output, StringComparison.Ordinal);
         Assert.Contains("routilux: .NETCoreApp,Version=v8.0", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_package_README_example_compiles_and_runs_as_a_new_console_program()
+    {
+        var readme = await File.ReadAllTextAsync(Path.Combine(PackedPackage.RepositoryRoot(), "src", "Routilux", "PACKAGE.md"));
+        var blocks = Regex.Matches(readme, "```csharp\r?\n(.*?)```", RegexOptions.Singleline);
+        var example = Assert.Single(blocks).Groups[1].Value;
+
+        var consumer = ConsumerProject.Write(package, "consumer-readme", "net10.0", "default", example, "NewConsole.csproj.template");
+        var output = await DotnetCli.Run(consumer, "run", "-c", "Release");
+
+        Assert.Contains("Hello, world!", output, StringComparison.Ordinal);
+        Assert.Contains("Completed", output, StringComparison.Ordinal);
     }
 
     private static void AssertFlowRan(string output)
