@@ -1,3 +1,6 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Runtime.Versioning;
 using Consumer;
 using Routilux;
 
@@ -16,6 +19,8 @@ var heard = ((Shouter)worker.GetRoutine("shouter")).Heard;
 Console.WriteLine($"status: {status}");
 Console.WriteLine($"heard: {string.Join(" ", heard)}");
 Console.WriteLine($"catalog: {RoutineCatalog.Get("Splitter").Summary}");
+Console.WriteLine($"runtime: {RuntimeInformation.FrameworkDescription}");
+Console.WriteLine($"routilux: {typeof(FlowBuilder).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()?.FrameworkName}");
 return status == JobStatus.Completed ? 0 : 1;
 
 namespace Consumer
