@@ -15,7 +15,7 @@ var worker = runtime.CreateWorker(flow.Build());
 var job = await worker.StartAsync(splitter.Text(), "routilux from a package");
 var status = await job.Completion;
 
-var heard = ((Shouter)worker.GetRoutine("shouter")).Heard;
+var heard = worker.GetRoutine<Shouter>("shouter").Heard;
 Console.WriteLine($"status: {status}");
 Console.WriteLine($"heard: {string.Join(" ", heard)}");
 Console.WriteLine($"catalog: {RoutineCatalog.Get("Splitter").Summary}");
