@@ -76,8 +76,9 @@ public class StoppedJobTests
         var (runtime, worker, gate, release, _) = await GateWithFullEntryQueue(QueueFullPolicy.Wait, clock);
         await using var __ = runtime;
 
-        var running = Task.Run(async () => await worker.RunAsync(gate, "late", new JobOptions { Timeout = TimeSpan.FromMilliseconds(100) }));
-        Eventually.True(() => worker.ActiveJobs.Count == 3, "the third job waits for room");
+        // Called here, not on the pool: the job and its timer exist once RunAsync returns, so the advance fires it.
+        var running = worker.RunAsync(gate, "late", new JobOptions { Timeout = TimeSpan.FromMilliseconds(100) }).AsTask();
+        Assert.False(running.IsCompleted);
         clock.Advance(TimeSpan.FromMilliseconds(150));
 
         var job = await running.Within();

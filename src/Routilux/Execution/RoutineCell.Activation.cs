@@ -29,8 +29,6 @@ public sealed partial class RoutineCell
         Schedule();
     }
 
-    private bool IsTakeable(int slot) => _buffers[slot] is not { } buffer || buffer.CanTake;
-
     /// <summary>
     /// <paramref name="job"/> failed or was cancelled: what it buffered will never run; counts it out so the job can
     /// finish. In a turn.
@@ -52,6 +50,7 @@ public sealed partial class RoutineCell
     private bool HandleBuffered(SlotQueue queue, SlotBuffer buffer)
     {
         var job = queue.TakeHead();
+        ForgetParkedHead(queue.SlotIndex);
         if (job.IsStopped)
         {
             queue.ReleaseInHand();
@@ -130,9 +129,17 @@ public sealed partial class RoutineCell
 
         if (slot >= 0)
         {
-            // A timer: a partial batch's wait is over, or an interval's period has passed.
-            return _buffers[slot] is not BatchSlotBuffer batch || batch.CountFor(job) == 0
-                || (batch.Policy.Kind == ActivationKind.Batch ? Dispatch(batch, job, batch.Policy.BatchSize) : Activate(batch, job));
+            // A timer: a partial batch's wait is over, or an interval's period has passed. Or the buffer is full for
+            // the job (see OnHeadBlocked): it runs with what it holds, since no more of the job's messages fit.
+            if (_buffers[slot] is not BatchSlotBuffer batch || batch.CountFor(job) == 0)
+            {
+                return true;
+            }
+
+            var isFull = !batch.HasRoomFor(job) && batch.Policy.Kind != ActivationKind.Interval;
+            return batch.Policy.Kind == ActivationKind.Batch ? Dispatch(batch, job, batch.Policy.BatchSize)
+                : isFull ? Dispatch(batch, job, int.MaxValue)
+                : Activate(batch, job);
         }
 
         if (!job.IsQuiescent)

@@ -66,6 +66,13 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
             }
         }
 
+        if (HasBuffers)
+        {
+            _blockedAtLength = new int[_queues.Length];
+            Array.Fill(_blockedAtLength, -1);
+            _parkedHeads = new Job?[_queues.Length];
+        }
+
         _takesBatches = !HasBuffers;
         _marksRuns = routine.ErrorPolicy.Strategy is ErrorStrategy.Retry or ErrorStrategy.Skip;
         _onHandlerCompleted = OnHandlerCompleted;
@@ -232,7 +239,7 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
 
         for (var i = 0; i < _queues.Length; i++)
         {
-            if (_queues[i].Count > 0 && IsTakeable(i))
+            if (_queues[i].Count > 0 && MayBeTakeable(i))
             {
                 return true;
             }

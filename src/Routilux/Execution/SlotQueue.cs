@@ -104,6 +104,9 @@ internal abstract class SlotQueue
     /// <summary>Whether the head message belongs to <paramref name="job"/>. Consumer only, and only when <see cref="HasQueued"/>.</summary>
     public abstract bool HeadBelongsTo(Job job);
 
+    /// <summary>The job of the head message, or <see langword="null"/> when none is queued (or it is being taken). Consumer only.</summary>
+    public abstract Job? HeadJob();
+
     /// <summary>
     /// Whether a message is queued and the head one belongs to a stopped job. From any thread: a hint, which may be
     /// wrong about a head taken or evicted at that very moment, never about one that stays.

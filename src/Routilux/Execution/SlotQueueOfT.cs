@@ -234,6 +234,8 @@ internal sealed class SlotQueue<T> : SlotQueue
 
     public override bool HeadBelongsTo(Job job) => ReferenceEquals(Place(_indices.HeadPosition).Job, job);
 
+    public override Job? HeadJob() => Count > 0 ? Place(_indices.HeadPosition).Job : null;
+
     // A place being taken reads as cleared (no job), never as another queue's: the position always lies in the ring.
     public override bool HeadJobIsStopped() => Count > 0 && Place(_indices.HeadPosition).Job is { IsStopped: true };
 

@@ -110,7 +110,8 @@ public sealed partial class Worker
 
         if (!ranHere)
         {
-            job.ReleasePendingNotLast();
+            // May be the last count: a timeout or cancellation may have completed the input meanwhile.
+            job.ReleasePending();
             return EnqueueAndAwaitAsync(job, queue, payload, cancellationToken);
         }
 

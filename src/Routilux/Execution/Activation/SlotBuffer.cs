@@ -26,10 +26,11 @@ internal abstract class SlotBuffer
     public abstract int Total { get; }
 
     /// <summary>
-    /// Whether another message may leave the queue for the buffer. Buffers hold at most the queue's capacity, so a
-    /// slow join or predicate still makes producers wait instead of growing without bound.
+    /// Whether another message of <paramref name="job"/> may leave the queue for the buffer. A buffer holds at most
+    /// the queue's capacity of each job's messages, so a slow join or predicate still makes producers wait instead of
+    /// growing without bound, and one job's partial sets never take the room another job needs to complete its own.
     /// </summary>
-    public bool CanTake => Total < Queue.Capacity;
+    public bool HasRoomFor(Job job) => CountFor(job) < Queue.Capacity;
 
     /// <summary>Moves the message the queue has in hand into the buffer of its job.</summary>
     public abstract void TakeInHand(Job job);
