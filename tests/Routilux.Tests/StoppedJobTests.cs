@@ -89,6 +89,44 @@ public class StoppedJobTests
         Assert.Equal(1, worker.JobsFailed);
     }
 
+    [Fact]
+    public async Task A_stopped_job_completes_at_once_although_its_message_waits_behind_another_jobs_handler()
+    {
+        var clock = new FakeTimeProvider();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var received = new ConcurrentQueue<string>();
+        var flow = new FlowBuilder("behind");
+        var gate = flow.Add("gate", () => new Gate(release, entered));
+        var sink = flow.Add("sink", () => new Sink<string>(received));
+        flow.Connect(gate.Out(), sink.In());
+        flow.Entry(gate.In());
+        await using var runtime = new Runtime(new RuntimeOptions { TimeProvider = clock });
+        var worker = runtime.CreateWorker(flow.Build());
+
+        var a = await worker.StartAsync(gate.In(), "a");
+        await entered.Task.Within();
+        var timedOut = await worker.StartAsync(gate.In(), "b", new JobOptions { Timeout = TimeSpan.FromMilliseconds(100) });
+        var cancelled = await worker.StartAsync(gate.In(), "c");
+        clock.Advance(TimeSpan.FromMilliseconds(150));
+        cancelled.Cancel("Not wanted any more.");
+
+        // The gate still holds job a's handler: the stopped jobs do not wait for it.
+        Assert.Equal(JobStatus.Failed, await timedOut.Completion.Within());
+        Assert.Equal(JobStatus.Cancelled, await cancelled.Completion.Within());
+        Assert.False(a.Completion.IsCompleted);
+        Assert.Equal(1, worker.JobsFailed);
+        Assert.Equal(1, worker.JobsCancelled);
+
+        release.SetResult();
+        Assert.Equal(JobStatus.Completed, await a.Completion.Within());
+        Assert.Equal(["a"], received);
+        Eventually.True(() => worker.QueueStates.All(q => q.Length == 0), "the stopped jobs' messages are reached and dropped");
+        Assert.Equal(1, worker.JobsCompleted);
+        Assert.Equal(1, worker.JobsFailed);
+        Assert.Equal(1, worker.JobsCancelled);
+    }
+
     /// <summary>
     /// gate -> sink with the gate's queue holding one message: job 1 is in the gate's handler (held until
     /// <c>release</c>), job 2 fills the queue, so the next post finds it full.

@@ -24,8 +24,10 @@ public class StoppedWhilePausedTests
 
             job.Cancel("not needed any more");
 
+            // The job completes as soon as none of its handlers runs (issue 17, bug 6); its queued messages are still
+            // dropped while the worker is paused, by a turn of their own.
             Assert.Equal(JobStatus.Cancelled, await job.Completion.Within());
-            Assert.Equal(0, worker.GetQueueState("a", "In").Length);
+            Eventually.True(() => worker.GetQueueState("a", "In").Length == 0, "the cancelled job's messages are dropped while paused");
             Assert.Equal(WorkerStatus.Paused, worker.Status);
 
             // Still paused for the jobs that go on; a resume runs them as usual.
@@ -111,9 +113,10 @@ public class StoppedWhilePausedTests
 
             job.Cancel();
 
+            // Completed as soon as none of its handlers runs (issue 17, bug 6); what it left is dropped while paused.
             Assert.Equal(JobStatus.Cancelled, await job.Completion.Within());
+            Eventually.True(() => worker.GetQueueState("by-three", "Items").Length == 0, "the cancelled job's message is dropped while paused");
             Assert.Empty(runs);
-            Assert.Equal(0, worker.GetQueueState("by-three", "Items").Length);
         }
         finally
         {

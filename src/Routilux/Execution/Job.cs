@@ -302,14 +302,40 @@ public sealed partial class Job
 
         // A stopped job takes no more input, so an input left open must not keep it from finishing.
         CompleteInput();
+        FinishIfStoppedAndIdle();
+    }
+
+    /// <summary>
+    /// Finishes a stopped job as soon as none of its handlers runs, although messages of it may still wait in queues
+    /// or buffers behind other jobs' work: those are dropped when reached, and counted then. So a job's timeout or
+    /// cancellation bounds <see cref="Completion"/> even when another job holds the routine its messages wait for.
+    /// Called by whoever may have been the last to hold the job: <see cref="Stop"/>, and a cell putting down a message
+    /// of a stopped job.
+    /// </summary>
+    internal void FinishIfStoppedAndIdle()
+    {
+        if (!IsStopped || Volatile.Read(ref _finished) != 0)
+        {
+            return;
+        }
+
+        // The process-wide half of a fence pair (the status was set with a full fence): a cell announces the job it
+        // takes up (RoutineCell.Announce) with a plain write, then reads the job's status. After this barrier, either
+        // that write is visible to the scan below, or the cell's read comes after it and sees the job stopped, and
+        // then runs none of its handlers. Paid only by stopped jobs, so the per-message path keeps its plain write.
+        Interlocked.MemoryBarrierProcessWide();
+        if (!Worker.HoldsInHand(this))
+        {
+            Finish();
+        }
     }
 
     private void Finish()
     {
-        // The pending count reaches zero once: a second time would mean a message counted out twice (issue 17's
-        // inline-chain bug did that), which would also count the job twice in its worker.
+        // Once: a stopped job finishes early (FinishIfStoppedAndIdle) and its pending count still reaches zero when
+        // its last waiting message is dropped. Any other second time means a message counted out twice.
         var firstTime = Interlocked.Exchange(ref _finished, 1) == 0;
-        Debug.Assert(firstTime, $"Job '{Id}' finished twice: its pending count reached zero after it had already finished.");
+        Debug.Assert(firstTime || IsStopped, $"Job '{Id}' finished twice: its pending count reached zero after it had already finished.");
         if (!firstTime)
         {
             return;

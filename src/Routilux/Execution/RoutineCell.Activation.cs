@@ -198,9 +198,9 @@ public sealed partial class RoutineCell
         _handCount = count;
         _handBatch = batch;
         _currentSlot = batch.Slot;
-        _currentJob = job;
+        Announce(job);
         _attempt = 1;
-        return Attempt(batch.Queue, job);
+        return job.IsStopped ? DropAnnouncedHand(batch.Queue, job) : Attempt(batch.Queue, job);
     }
 
     private bool JoinReady(int group, Job job)
@@ -232,9 +232,17 @@ public sealed partial class RoutineCell
         _handCount = count;
         _handJoinGroup = group;
         _currentSlot = group;
-        _currentJob = job;
+        Announce(job);
         _attempt = 1;
-        return Attempt(_queues[group], job);
+        return job.IsStopped ? DropAnnouncedHand(_queues[group], job) : Attempt(_queues[group], job);
+    }
+
+    /// <summary>The job of a batch or join just put in hand stopped: its messages are dropped instead of run.</summary>
+    private bool DropAnnouncedHand(SlotQueue queue, Job job)
+    {
+        ReleaseHand(queue);
+        EndMessage(job);
+        return true;
     }
 
     /// <summary>Forgets what is in hand: the message, the batch, or one message per join slot.</summary>

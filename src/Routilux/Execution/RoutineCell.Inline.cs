@@ -52,6 +52,18 @@ public sealed partial class RoutineCell
         }
 
         TakeInHand(queue, payload, job, depth, emitter);
+        if (emitter is null && job.IsStopped)
+        {
+            // RunAsync's job stopped as the cell took it up (see Announce): nothing runs, and the caller queues the
+            // message instead, where the stopped job takes it along.
+            queue.ReleaseInHand();
+            _currentSlot = -1;
+            Volatile.Write(ref _currentJob, null);
+            ReleaseInlineClaim();
+            job.FinishIfStoppedAndIdle();
+            return false;
+        }
+
         _handCount = 0;
         _handBorrowed = true;
         try
@@ -118,7 +130,7 @@ public sealed partial class RoutineCell
         // The payload only: the job travels in _currentJob, and one reference write less per hop is measurable.
         queue.SetInHandPayload(payload);
         _currentSlot = queue.SlotIndex;
-        _currentJob = job;
+        Announce(job);
         _attempt = 1;
     }
 

@@ -111,15 +111,15 @@ public sealed partial class RoutineCell
         }
 
         var job = queue.TakeHead();
+        Announce(job);
         if (job.IsStopped)
         {
             // The job failed or was cancelled: its remaining messages are dropped, and counted out of it.
             queue.ReleaseInHand();
-            ReleaseFinished(job, 1);
+            PutDownStopped(job, 1);
             return true;
         }
 
-        _currentJob = job;
         _lastBatchJob = job;
         _attempt = 1;
         return Attempt(queue, job);
@@ -312,7 +312,9 @@ public sealed partial class RoutineCell
     private void EndMessage(Job job)
     {
         var count = _handCount;
-        _currentJob = null;
+
+        // Released: in a chain passed on, the next cell announced the job before this write (Announce).
+        Volatile.Write(ref _currentJob, null);
         _currentSlot = -1;
         _handCount = 1;
         _handBorrowed = false;
@@ -327,7 +329,30 @@ public sealed partial class RoutineCell
         {
             ReleaseFinished(job, count);
         }
+
+        if (job.IsStopped)
+        {
+            job.FinishIfStoppedAndIdle();
+        }
     }
+
+    /// <summary>
+    /// Publishes <paramref name="job"/> as the job in hand before its status is read: the cell's half of the fence
+    /// pair with <see cref="Job.FinishIfStoppedAndIdle"/>, which lets a stopped job finish while its messages still
+    /// wait, yet never while one of its handlers may still start.
+    /// </summary>
+    private void Announce(Job job) => Volatile.Write(ref _currentJob, job);
+
+    /// <summary>Drops <paramref name="count"/> messages of a stopped job that were announced but will not run.</summary>
+    private void PutDownStopped(Job job, int count)
+    {
+        Volatile.Write(ref _currentJob, null);
+        ReleaseFinished(job, count);
+        job.FinishIfStoppedAndIdle();
+    }
+
+    /// <summary>Whether a message of <paramref name="job"/> is in hand here. Any thread.</summary>
+    internal bool Holds(Job job) => ReferenceEquals(Volatile.Read(ref _currentJob), job);
 
     /// <summary>
     /// After a full fence, wakes producers waiting for room that a take's unfenced look may have missed (see
@@ -374,6 +399,8 @@ public sealed partial class RoutineCell
             {
                 job.ReleasePending(count);
             }
+
+            job.FinishIfStoppedAndIdle();
         }
 
         Interlocked.Exchange(ref _scheduled.Value, 0);

@@ -152,6 +152,20 @@ public sealed partial class Worker
         }
     }
 
+    /// <summary>Whether a cell has a message of <paramref name="job"/> in hand (its handler runs or is about to). Any thread.</summary>
+    internal bool HoldsInHand(Job job)
+    {
+        foreach (var cell in _cells)
+        {
+            if (cell.Holds(job))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The job has nothing left but messages parked in activation buffers: partial batches may go now.</summary>
     internal void OnJobQuiescent(Job job) => RequestFlushes(job);
 
