@@ -69,7 +69,7 @@ internal sealed class InvariantChecker
         var spec = record.Spec;
         if (status == JobStatus.Cancelled)
         {
-            var cause = record.HarnessCancelled || record.CallerCancelled || _run.WorkerCancelIssued[spec.Worker] || _run.DisposeIssued || runs.Any(r => r.CancelledItsJob);
+            var cause = record.HarnessCancelled || record.CallerCancelled || _run.WorkerCancelIssued[spec.Worker] || _run.DisposeIssued || _run.Probe.CancelledByHandler.ContainsKey(job.Id);
             if (!cause)
             {
                 _run.Violate("cause", $"job {job.Id} ended Cancelled ({job.CancellationReason}) but nothing cancelled it.");
@@ -240,13 +240,13 @@ internal sealed class InvariantChecker
             return; // A hang was reported; counting now would only repeat it.
         }
 
-        if (!await _run.EndsWithin(Until(() => worker.ActiveJobs.Count == 0)))
+        if (!await Eventually(() => worker.ActiveJobs.Count == 0))
         {
             _run.Violate("active-after-end", $"worker {worker.Id} still lists active jobs after every job the harness got ended: " +
                 string.Join(", ", worker.ActiveJobs.Select(j => $"{j.Id} ({j.Status})")));
         }
 
-        if (!await _run.EndsWithin(Until(() => worker.QueueStates.All(q => q.Length == 0))))
+        if (!await Eventually(() => worker.QueueStates.All(q => q.Length == 0)))
         {
             _run.Violate("queued-after-end", $"worker {worker.Id} still has queued messages after all its jobs ended: {ScenarioRun.DescribeQueues(worker)}.");
         }
@@ -278,12 +278,21 @@ internal sealed class InvariantChecker
         }
     }
 
-    private static async Task Until(Func<bool> condition)
+    /// <summary>Whether <paramref name="condition"/> holds within the bound (polled; it times nothing).</summary>
+    private async Task<bool> Eventually(Func<bool> condition)
     {
+        var deadline = DateTime.UtcNow + _run.Bound;
         while (!condition())
         {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
             await Task.Delay(5);
         }
+
+        return true;
     }
 
     private PolicySpec Policy(RunRecord run) => Spec.Node(int.Parse(run.RoutineId[1..], System.Globalization.CultureInfo.InvariantCulture)).EffectivePolicy(Spec.FlowPolicy);

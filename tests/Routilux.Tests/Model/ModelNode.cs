@@ -144,6 +144,7 @@ public sealed class ModelNode
         }
 
         run.CancelledItsJob = true;
+        _probe.CancelledByHandler[context.Job.Id] = true;
         context.Job.Cancel("model: a handler cancelled its own job");
         CheckStillOpen(context, "right after it cancelled its own job");
         return true;

@@ -53,6 +53,9 @@ internal sealed class ModelProbe
 
     public ConcurrentQueue<ModelViolation> Violations { get; } = new();
 
+    /// <summary>Jobs a handler cancelled, noted at once (a run's record comes only when its handler ends).</summary>
+    public ConcurrentDictionary<string, bool> CancelledByHandler { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Opened by the harness once it has checked that stopped jobs completed while gated handlers held their routines.</summary>
     public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
