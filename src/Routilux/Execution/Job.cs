@@ -23,9 +23,12 @@ public sealed partial class Job
     // count every message in, while consumers on other cores read the job's status for every message they take.
     private PaddedFlag _pending = new() { Value = 1 };
 
-    // Of those, the messages parked in activation buffers (batches, joins) rather than queued or running.
+    // Of those, the messages parked in activation buffers (batches, joins) rather than queued or running; and of
+    // those, the ones parked in join buffers, which nothing but a partner's arrival can move.
     private int _parked;
+    private int _parkedInJoins;
     private int _inputOpen = 1;
+    private int _finished;
     private int _status;
     private Exception? _error;
     private string? _cancellationReason;
@@ -227,8 +230,15 @@ public sealed partial class Job
     /// Counts <paramref name="count"/> of the job's messages as parked in an activation buffer (a batch being
     /// filled, a join waiting for its partner). They still keep the job open.
     /// </summary>
-    internal void Park(int count)
+    /// <param name="count">How many.</param>
+    /// <param name="inJoin">Whether they are parked in a join's buffer (see <see cref="IsParkedOnlyInJoins"/>).</param>
+    internal void Park(int count, bool inJoin)
     {
+        if (inJoin)
+        {
+            Interlocked.Add(ref _parkedInJoins, count);
+        }
+
         var parked = Interlocked.Add(ref _parked, count);
         if (parked == Volatile.Read(ref _pending.Value))
         {
@@ -237,7 +247,17 @@ public sealed partial class Job
     }
 
     /// <summary>Counts <paramref name="count"/> parked messages as taken out of their buffer.</summary>
-    internal void Unpark(int count) => Interlocked.Add(ref _parked, -count);
+    /// <param name="count">How many.</param>
+    /// <param name="inJoin">Whether they were parked in a join's buffer.</param>
+    internal void Unpark(int count, bool inJoin)
+    {
+        Interlocked.Add(ref _parked, -count);
+        if (inJoin)
+        {
+            var inJoins = Interlocked.Add(ref _parkedInJoins, -count);
+            Debug.Assert(inJoins >= 0, "Job parked-in-joins count went negative.");
+        }
+    }
 
     /// <summary>Whether everything left of the job is parked in buffers: nothing queued, running or still to be posted.</summary>
     internal bool IsQuiescent
@@ -246,6 +266,23 @@ public sealed partial class Job
         {
             var pending = Volatile.Read(ref _pending.Value);
             return pending > 0 && pending == Volatile.Read(ref _parked);
+        }
+    }
+
+    /// <summary>
+    /// Whether everything left of the job waits in join buffers for partners: nothing queued, running, still to be
+    /// posted, or in a batch or custom buffer whose flush could still send a partner. Only then is an unpaired
+    /// message unpaired for good. The counts are read apart, as for <see cref="IsQuiescent"/>; the join count first,
+    /// since a message reaches a join buffer only after it was counted pending and before it is counted parked.
+    /// </summary>
+    internal bool IsParkedOnlyInJoins
+    {
+        get
+        {
+            var inJoins = Volatile.Read(ref _parkedInJoins);
+            var pending = Volatile.Read(ref _pending.Value);
+            var parked = Volatile.Read(ref _parked);
+            return pending > 0 && pending == parked && parked == inJoins;
         }
     }
 
@@ -269,6 +306,15 @@ public sealed partial class Job
 
     private void Finish()
     {
+        // The pending count reaches zero once: a second time would mean a message counted out twice (issue 17's
+        // inline-chain bug did that), which would also count the job twice in its worker.
+        var firstTime = Interlocked.Exchange(ref _finished, 1) == 0;
+        Debug.Assert(firstTime, $"Job '{Id}' finished twice: its pending count reached zero after it had already finished.");
+        if (!firstTime)
+        {
+            return;
+        }
+
         Interlocked.CompareExchange(ref _status, (int)JobStatus.Completed, (int)JobStatus.Running);
         EndedAt = Worker.Runtime.TimeProvider.GetUtcNow();
         _timeout?.Dispose();

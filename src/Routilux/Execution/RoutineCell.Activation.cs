@@ -41,7 +41,7 @@ public sealed partial class RoutineCell
         {
             if (buffer is not null && buffer.DropAll(job) is var dropped and > 0)
             {
-                job.Unpark(dropped);
+                job.Unpark(dropped, inJoin: buffer is JoinSlotBuffer);
                 job.ReleasePending(dropped);
             }
         }
@@ -60,7 +60,7 @@ public sealed partial class RoutineCell
         }
 
         buffer.TakeInHand(job);
-        job.Park(1);
+        job.Park(1, inJoin: buffer is JoinSlotBuffer);
         return Activate(buffer, job);
     }
 
@@ -156,6 +156,13 @@ public sealed partial class RoutineCell
                     return Dispatch((BatchSlotBuffer)buffer, job, int.MaxValue);
 
                 case ActivationKind.AllSlotsReady:
+                    // A partner may still come out of a batch or custom buffer being flushed now (here or in another
+                    // routine): its flush makes the job busy, and the next quiescence asks again.
+                    if (!job.IsParkedOnlyInJoins)
+                    {
+                        break;
+                    }
+
                     var dropped = buffer.DropAll(job);
                     for (var i = 0; i < dropped; i++)
                     {
@@ -163,7 +170,7 @@ public sealed partial class RoutineCell
                     }
 
                     job.Trace(RoutineId, $"Join slot '{buffer.Queue.Slot.Name}' dropped {dropped} unpaired message(s) when the job ran out of other work.");
-                    job.Unpark(dropped);
+                    job.Unpark(dropped, inJoin: true);
                     job.ReleasePending(dropped);
                     break;
             }
@@ -175,7 +182,7 @@ public sealed partial class RoutineCell
     private bool Dispatch(BatchSlotBuffer batch, Job job, int max)
     {
         var count = batch.MoveToHand(job, max);
-        job.Unpark(count);
+        job.Unpark(count, inJoin: false);
         if (batch.Policy.Kind == ActivationKind.Interval)
         {
             batch.LastRun = Clock.GetTimestamp();
@@ -214,7 +221,7 @@ public sealed partial class RoutineCell
             }
         }
 
-        job.Unpark(count);
+        job.Unpark(count, inJoin: true);
         _handCount = count;
         _handJoinGroup = group;
         _currentSlot = group;

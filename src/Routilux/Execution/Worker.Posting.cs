@@ -86,6 +86,16 @@ public sealed partial class Worker
     {
         var queue = ResolveEntry(entry);
         var job = OpenJob(options, cancellationToken);
+
+        // The message run here rides on a count the caller holds, as an inline message rides on its emitter's. The
+        // input hold cannot be that count: a handler that stops the job (Cancel, Fail) completes the input, and the
+        // job would finish while the handler still runs, then finish again. So the caller holds one of its own; a
+        // job already stopped (a token already cancelled) is not run here at all.
+        if (!job.TryAddPending())
+        {
+            return EnqueueAndAwaitAsync(job, queue, payload, cancellationToken);
+        }
+
         bool ranHere;
         try
         {
@@ -94,15 +104,18 @@ public sealed partial class Worker
         catch
         {
             job.CompleteInput();
+            job.ReleasePending();
             throw;
         }
 
         if (!ranHere)
         {
+            job.ReleasePendingNotLast();
             return EnqueueAndAwaitAsync(job, queue, payload, cancellationToken);
         }
 
         job.CompleteInput();
+        job.ReleasePending();
         return job.Completion.IsCompleted ? new ValueTask<Job>(job) : AwaitCompletionAsync(job);
     }
 
@@ -118,7 +131,7 @@ public sealed partial class Worker
     {
         try
         {
-            await EnqueueAsync(job, queue, payload, cancellationToken, dropIfStopped: true).ConfigureAwait(false);
+            await EnqueueAsync(job, queue, payload, cancellationToken, isFirstMessage: true).ConfigureAwait(false);
         }
         finally
         {
@@ -207,14 +220,15 @@ public sealed partial class Worker
         return (SlotQueue<T>)_cells[routine.Index].Queue(slot.Index);
     }
 
-    // dropIfStopped, for a job's own first message: a job already stopped (begun with a token already cancelled, or
-    // its worker cancelled meanwhile) takes the message with it, and its completion reports why, instead of the post
-    // failing.
-    private async ValueTask EnqueueAsync<T>(Job job, SlotQueue<T> queue, T payload, CancellationToken cancellationToken, bool dropIfStopped = false)
+    // isFirstMessage, for the message a job is started with (StartAsync, RunAsync): a job that is or becomes stopped
+    // before the message is queued (begun with a token already cancelled, its worker cancelled, its timeout while it
+    // waits for room) takes the message with it, and the caller gets the job, whose completion reports why, instead
+    // of the post failing; a Fail queue that refuses it fails the job too.
+    private async ValueTask EnqueueAsync<T>(Job job, SlotQueue<T> queue, T payload, CancellationToken cancellationToken, bool isFirstMessage = false)
     {
         if (!job.TryAddPending())
         {
-            if (dropIfStopped && job.IsStopped)
+            if (isFirstMessage && job.IsStopped)
             {
                 return;
             }
@@ -232,7 +246,7 @@ public sealed partial class Worker
                 return;
             case EnqueueOutcome.Rejected:
                 job.ReleasePending();
-                throw new QueueFullException(Flow.Id, queue.Owner.RoutineId, queue.Slot.Name, queue.Capacity);
+                throw Refused(job, queue, isFirstMessage);
         }
 
         // The entry queue is full: wait for room, as an emitting routine would. Rare, so a waiter per wait is fine.
@@ -248,7 +262,7 @@ public sealed partial class Worker
                     case EnqueueOutcome.Enqueued or EnqueueOutcome.Dropped:
                         return;
                     case EnqueueOutcome.Rejected:
-                        throw new QueueFullException(Flow.Id, queue.Owner.RoutineId, queue.Slot.Name, queue.Capacity);
+                        throw Refused(job, queue, isFirstMessage);
                 }
 
                 if (linked.IsCancellationRequested)
@@ -259,6 +273,15 @@ public sealed partial class Worker
                 if (!await waiter.AsValueTask().ConfigureAwait(false))
                 {
                     queue.Unregister(waiter);
+                    if (isFirstMessage && job.IsStopped)
+                    {
+                        // The job's own first message, and the job stopped while it waited (its timeout, its token,
+                        // its worker): the message goes with the job, and the caller gets the stopped job, whose
+                        // status and error say why, as when it stops a moment later.
+                        job.ReleasePending();
+                        return;
+                    }
+
                     throw new OperationCanceledException(
                         $"Posting to '{queue.Owner.RoutineId}.{queue.Slot.Name}' of job '{job.Id}' was cancelled while the queue was full.", linked.Token);
                 }
@@ -269,5 +292,20 @@ public sealed partial class Worker
             job.ReleasePending();
             throw;
         }
+    }
+
+    /// <summary>
+    /// A full queue with the Fail policy refused a post (the caller counts the message out). A job's own first
+    /// message refused fails the job with the same error, so it is counted as failed rather than completed, empty.
+    /// </summary>
+    private QueueFullException Refused(Job job, SlotQueue queue, bool firstMessage)
+    {
+        var error = new QueueFullException(Flow.Id, queue.Owner.RoutineId, queue.Slot.Name, queue.Capacity);
+        if (firstMessage)
+        {
+            job.Fail(error);
+        }
+
+        return error;
     }
 }

@@ -1,3 +1,6 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Runtime.Versioning;
 using Consumer;
 using Routilux;
 
@@ -12,10 +15,12 @@ var worker = runtime.CreateWorker(flow.Build());
 var job = await worker.StartAsync(splitter.Text(), "routilux from a package");
 var status = await job.Completion;
 
-var heard = ((Shouter)worker.GetRoutine("shouter")).Heard;
+var heard = worker.GetRoutine<Shouter>("shouter").Heard;
 Console.WriteLine($"status: {status}");
 Console.WriteLine($"heard: {string.Join(" ", heard)}");
 Console.WriteLine($"catalog: {RoutineCatalog.Get("Splitter").Summary}");
+Console.WriteLine($"runtime: {RuntimeInformation.FrameworkDescription}");
+Console.WriteLine($"routilux: {typeof(FlowBuilder).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()?.FrameworkName}");
 return status == JobStatus.Completed ? 0 : 1;
 
 namespace Consumer

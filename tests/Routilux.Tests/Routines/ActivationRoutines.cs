@@ -103,3 +103,38 @@ public partial class SmallDropNewest
     [Slot(Capacity = 2, WhenFull = QueueFullPolicy.DropNewest)]
     public void In(int value) => _received.Enqueue(value);
 }
+
+/// <summary>Sends every number both ways: as itself on A, and as its word on B.</summary>
+[Routine]
+public partial class Fork
+{
+    [Slot]
+    public void In(int value)
+    {
+        A(value);
+        B(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Emits]
+    public partial void A(int value);
+
+    [Emits]
+    public partial void B(string value);
+}
+
+/// <summary>Passes words on in batches of up to 16, waiting at most 200 ms for a batch to fill.</summary>
+[Routine]
+public partial class WordBatcher
+{
+    [Slot, Batch(16, MaxWaitMilliseconds = 200)]
+    public void In(IReadOnlyList<string> words)
+    {
+        foreach (var word in words)
+        {
+            Out(word);
+        }
+    }
+
+    [Emits]
+    public partial void Out(string word);
+}

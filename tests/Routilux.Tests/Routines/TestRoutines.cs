@@ -328,3 +328,21 @@ public partial class HeldSink
         _received.Enqueue(value);
     }
 }
+
+/// <summary>Cancels its own job, then awaits: records whether the job's Completion had completed at each point.</summary>
+[Routine]
+public partial class SelfCanceller
+{
+    private readonly ConcurrentQueue<bool> _completedSeen;
+
+    public SelfCanceller(ConcurrentQueue<bool> completedSeen) => _completedSeen = completedSeen;
+
+    [Slot]
+    public async ValueTask In(int value, RoutineContext context)
+    {
+        context.Job.Cancel("The handler cancelled its own job.");
+        _completedSeen.Enqueue(context.Job.Completion.IsCompleted);
+        await Task.Yield();
+        _completedSeen.Enqueue(context.Job.Completion.IsCompleted);
+    }
+}
