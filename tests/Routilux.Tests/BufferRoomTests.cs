@@ -4,9 +4,8 @@ using Routilux.Tests.Routines;
 namespace Routilux.Tests;
 
 /// <summary>
-/// Custom and join buffers whose room fills with partial sets never deadlock (issue 17, bug 2): the room is per job,
-/// a custom buffer full for its job runs, and a join message waiting behind its job's full buffer counts as waiting
-/// for a partner, so the end of the job still comes.
+/// Custom and join buffers filled with partial sets never deadlock (issue 17, bug 2): a custom buffer's room is per
+/// job and a custom buffer full for its job runs; a join takes every message, so the end of the job still comes.
 /// </summary>
 public class BufferRoomTests
 {

@@ -50,7 +50,6 @@ public sealed partial class RoutineCell
     private bool HandleBuffered(SlotQueue queue, SlotBuffer buffer)
     {
         var job = queue.TakeHead();
-        ForgetParkedHead(queue.SlotIndex);
         if (job.IsStopped)
         {
             queue.ReleaseInHand();

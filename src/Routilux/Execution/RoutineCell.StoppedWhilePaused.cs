@@ -64,7 +64,6 @@ public sealed partial class RoutineCell
         {
             while (queue.TakeHeadIfStopped() is { } job)
             {
-                ForgetParkedHead(queue.SlotIndex);
                 queue.ReleaseInHand();
                 ReleaseFinished(job, 1);
             }

@@ -70,7 +70,6 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
         {
             _blockedAtLength = new int[_queues.Length];
             Array.Fill(_blockedAtLength, -1);
-            _parkedHeads = new Job?[_queues.Length];
         }
 
         _takesBatches = !HasBuffers;

@@ -26,9 +26,10 @@ internal abstract class SlotBuffer
     public abstract int Total { get; }
 
     /// <summary>
-    /// Whether another message of <paramref name="job"/> may leave the queue for the buffer. A buffer holds at most
-    /// the queue's capacity of each job's messages, so a slow join or predicate still makes producers wait instead of
-    /// growing without bound, and one job's partial sets never take the room another job needs to complete its own.
+    /// Whether another message of <paramref name="job"/> fits: a batch, interval or custom buffer holds at most the
+    /// queue's capacity of each job's messages, so a slow predicate still makes producers wait instead of growing
+    /// without bound, and one job's partial sets never take the room another job needs (joins take every message:
+    /// see RoutineCell.BufferRoom.cs).
     /// </summary>
     public bool HasRoomFor(Job job) => CountFor(job) < Queue.Capacity;
 
