@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Routilux.PackageTests;
 
 /// <summary>The output and exit code of one process the tests started.</summary>
@@ -41,32 +39,7 @@ internal static class DotnetCli
 
     private static async Task<ProcessResult> Start(string fileName, string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-
-        // A nested build must not inherit the test run's MSBuild node or coverage settings.
-        start.Environment.Remove("MSBuildExtensionsPath");
-        start.Environment.Remove("MSBUILD_EXE_PATH");
-        start.Environment.Remove("MSBuildSDKsPath");
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-
-        // A bound on a hung tool, not a timed assertion: a healthy build here takes well under a minute.
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
-        await process.WaitForExitAsync(timeout.Token);
-        return new ProcessResult(process.ExitCode, await stdout + await stderr);
+        var (exitCode, output) = await Routilux.Tests.Shared.IsolatedProcess.RunAsync(fileName, workingDirectory, arguments);
+        return new ProcessResult(exitCode, output);
     }
 }

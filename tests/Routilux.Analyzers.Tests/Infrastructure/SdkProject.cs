@@ -1,7 +1,5 @@
 using System;
-using System.Diagnostics;
 using System.IO;
-using System.Threading;
 using System.Threading.Tasks;
 using Routilux.Analyzers.Wiring;
 using Routilux.Generators;
@@ -54,27 +52,8 @@ internal sealed class SdkProject : IDisposable
     /// <summary>Runs the program built by <see cref="BuildAsync"/>.</summary>
     public Task<(int ExitCode, string Output)> RunAsync() => DotnetAsync(["run", "--no-build"]);
 
-    private async Task<(int ExitCode, string Output)> DotnetAsync(string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment.Remove("MSBuildExtensionsPath");
-        start.Environment.Remove("MSBUILD_EXE_PATH");
-        start.Environment.Remove("MSBuildSDKsPath");
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private Task<(int ExitCode, string Output)> DotnetAsync(string[] arguments) =>
+        Routilux.Tests.Shared.IsolatedProcess.RunAsync("dotnet", Directory, arguments);
 
     public void Dispose()
     {

@@ -95,6 +95,52 @@ public sealed class ModelNode
     private string SlotOf(int i, string slot) => _spec.Kind != NodeKind.Join ? slot : i == 0 ? "Left" : "Right";
 
     /// <summary>The messages a relay emits for <paramref name="token"/>.</summary>
+    /// <summary>
+    /// A sync relay's handler, shared by the relay routines (they differ only in their error policy attribute):
+    /// records the run, emits its copies through <paramref name="emit"/>, then may cancel its job (when
+    /// <paramref name="mayCancel"/>) or throw.
+    /// </summary>
+    internal void RelaySync(RoutineContext context, ModelToken token, Action<ModelToken> emit, bool mayCancel)
+    {
+        var run = Begin(context, "In", token);
+        Exception? error = null;
+        try
+        {
+            foreach (var child in Children(run, token))
+            {
+                emit(child);
+            }
+
+            if (mayCancel)
+            {
+                CancelJobIfChosen(run, context);
+            }
+
+            ThrowIfChosen(run);
+        }
+        catch (Exception ex)
+        {
+            error = ex;
+            throw;
+        }
+        finally
+        {
+            End(run, context, "In", error);
+        }
+    }
+
+    /// <summary>A buffered routine's handler (batch, custom, interval): records the run and passes each item on.</summary>
+    internal void PassOnBuffered(RoutineContext context, IReadOnlyList<ModelToken> tokens, Action<ModelToken> emit)
+    {
+        var run = Begin(context, "In", tokens.ToArray());
+        foreach (var child in PassOn(run))
+        {
+            emit(child);
+        }
+
+        End(run, context, "In", null);
+    }
+
     internal IEnumerable<ModelToken> Children(RunRecord run, ModelToken token)
     {
         for (var i = 0; i < _spec.Fanout; i++)

@@ -13,30 +13,7 @@ public partial class ModelRelay
     public ModelRelay(ModelNode node) => _node = node;
 
     [Slot]
-    public void In(ModelToken token, RoutineContext context)
-    {
-        var run = _node.Begin(context, "In", token);
-        Exception? error = null;
-        try
-        {
-            foreach (var child in _node.Children(run, token))
-            {
-                Out(child);
-            }
-
-            _node.CancelJobIfChosen(run, context);
-            _node.ThrowIfChosen(run);
-        }
-        catch (Exception ex)
-        {
-            error = ex;
-            throw;
-        }
-        finally
-        {
-            _node.End(run, context, "In", error);
-        }
-    }
+    public void In(ModelToken token, RoutineContext context) => _node.RelaySync(context, token, Out, mayCancel: true);
 
     [Emits]
     public partial void Out(ModelToken token);
@@ -94,29 +71,7 @@ public partial class ModelRetryRelay
     public ModelRetryRelay(ModelNode node) => _node = node;
 
     [Slot]
-    public void In(ModelToken token, RoutineContext context)
-    {
-        var run = _node.Begin(context, "In", token);
-        Exception? error = null;
-        try
-        {
-            foreach (var child in _node.Children(run, token))
-            {
-                Out(child);
-            }
-
-            _node.ThrowIfChosen(run);
-        }
-        catch (Exception ex)
-        {
-            error = ex;
-            throw;
-        }
-        finally
-        {
-            _node.End(run, context, "In", error);
-        }
-    }
+    public void In(ModelToken token, RoutineContext context) => _node.RelaySync(context, token, Out, mayCancel: false);
 
     [Emits]
     public partial void Out(ModelToken token);
@@ -131,29 +86,7 @@ public partial class ModelContinueRelay
     public ModelContinueRelay(ModelNode node) => _node = node;
 
     [Slot]
-    public void In(ModelToken token, RoutineContext context)
-    {
-        var run = _node.Begin(context, "In", token);
-        Exception? error = null;
-        try
-        {
-            foreach (var child in _node.Children(run, token))
-            {
-                Out(child);
-            }
-
-            _node.ThrowIfChosen(run);
-        }
-        catch (Exception ex)
-        {
-            error = ex;
-            throw;
-        }
-        finally
-        {
-            _node.End(run, context, "In", error);
-        }
-    }
+    public void In(ModelToken token, RoutineContext context) => _node.RelaySync(context, token, Out, mayCancel: false);
 
     [Emits]
     public partial void Out(ModelToken token);
@@ -168,16 +101,7 @@ public partial class ModelSmallBatch
     public ModelSmallBatch(ModelNode node) => _node = node;
 
     [Slot, Batch(3, MaxWaitMilliseconds = 15)]
-    public void In(IReadOnlyList<ModelToken> tokens, RoutineContext context)
-    {
-        var run = _node.Begin(context, "In", tokens.ToArray());
-        foreach (var child in _node.PassOn(run))
-        {
-            Out(child);
-        }
-
-        _node.End(run, context, "In", null);
-    }
+    public void In(IReadOnlyList<ModelToken> tokens, RoutineContext context) => _node.PassOnBuffered(context, tokens, Out);
 
     [Emits]
     public partial void Out(ModelToken token);
@@ -192,16 +116,7 @@ public partial class ModelWideBatch
     public ModelWideBatch(ModelNode node) => _node = node;
 
     [Slot, Batch(16, MaxWaitMilliseconds = 200)]
-    public void In(IReadOnlyList<ModelToken> tokens, RoutineContext context)
-    {
-        var run = _node.Begin(context, "In", tokens.ToArray());
-        foreach (var child in _node.PassOn(run))
-        {
-            Out(child);
-        }
-
-        _node.End(run, context, "In", null);
-    }
+    public void In(IReadOnlyList<ModelToken> tokens, RoutineContext context) => _node.PassOnBuffered(context, tokens, Out);
 
     [Emits]
     public partial void Out(ModelToken token);
@@ -216,16 +131,7 @@ public partial class ModelCustom
     public ModelCustom(ModelNode node) => _node = node;
 
     [Slot, ActivateWhen(nameof(HasThree))]
-    public void In(IReadOnlyList<ModelToken> tokens, RoutineContext context)
-    {
-        var run = _node.Begin(context, "In", tokens.ToArray());
-        foreach (var child in _node.PassOn(run))
-        {
-            Out(child);
-        }
-
-        _node.End(run, context, "In", null);
-    }
+    public void In(IReadOnlyList<ModelToken> tokens, RoutineContext context) => _node.PassOnBuffered(context, tokens, Out);
 
     [Emits]
     public partial void Out(ModelToken token);
@@ -242,16 +148,7 @@ public partial class ModelInterval
     public ModelInterval(ModelNode node) => _node = node;
 
     [Slot, Interval(10)]
-    public void In(IReadOnlyList<ModelToken> tokens, RoutineContext context)
-    {
-        var run = _node.Begin(context, "In", tokens.ToArray());
-        foreach (var child in _node.PassOn(run))
-        {
-            Out(child);
-        }
-
-        _node.End(run, context, "In", null);
-    }
+    public void In(IReadOnlyList<ModelToken> tokens, RoutineContext context) => _node.PassOnBuffered(context, tokens, Out);
 
     [Emits]
     public partial void Out(ModelToken token);
