@@ -7,17 +7,10 @@ namespace Routilux.Tests;
 /// Streams across cores: a stream through a long chain crosses the flow's cut through the queue, so the two halves
 /// run on different threads; order, counts and completion hold as in a fused chain; a single message stays fused.
 /// </summary>
+[Collection(StreamsRunAlone.Name)]
 public class StreamingTests
 {
     private const int Stages = 10;
-
-    static StreamingTests()
-    {
-        // The far side of a cut runs on a second pool thread. The test host keeps a few pool threads busy at times,
-        // and the pool then adds threads only slowly; more threads on demand keep the hand-off observable.
-        ThreadPool.GetMinThreads(out var workers, out var io);
-        ThreadPool.SetMinThreads(Math.Max(workers, 8), io);
-    }
 
     /// <summary>producer -> s0 .. s9 (each records its thread per message) -> sink: eleven routines on the longest chain.</summary>
     private sealed class LongChain
