@@ -39,6 +39,7 @@ public sealed partial class RoutineCell
         {
             if (buffer is not null && buffer.DropAll(job) is var dropped and > 0)
             {
+                RoomFreed(buffer.Slot);
                 job.Unpark(dropped, inJoin: buffer is JoinSlotBuffer);
                 job.ReleasePending(dropped);
             }
@@ -189,6 +190,7 @@ public sealed partial class RoutineCell
     {
         var count = batch.MoveToHand(job, max);
         job.Unpark(count, inJoin: false);
+        RoomFreed(batch.Slot);
         if (batch.Policy.Kind == ActivationKind.Interval)
         {
             batch.LastRun = Clock.GetTimestamp();

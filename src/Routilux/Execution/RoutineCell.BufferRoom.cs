@@ -45,6 +45,19 @@ public sealed partial class RoutineCell
         return false;
     }
 
+    /// <summary>
+    /// Slot <paramref name="slot"/>'s buffer gave up messages: a head seen blocked may fit now. Forgotten here, in the
+    /// turn, so that a cell going idle right after (a pause) is not kept idle by a stale "blocked" (the model test's
+    /// seed 12020255: a custom buffer of one ran, the worker paused, and the resume saw its queue as still blocked).
+    /// </summary>
+    private void RoomFreed(int slot)
+    {
+        if (_blockedAtLength is not null)
+        {
+            Volatile.Write(ref _blockedAtLength[slot], -1);
+        }
+    }
+
     /// <summary>Whether slot <paramref name="slot"/>'s queue may hold a takeable message. Any thread.</summary>
     private bool MayBeTakeable(int slot) =>
         _buffers[slot] is null || _queues[slot].Count != Volatile.Read(ref _blockedAtLength![slot]);
