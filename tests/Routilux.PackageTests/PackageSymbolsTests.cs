@@ -39,7 +39,7 @@ public sealed class PackageSymbolsTests(PackedPackage package)
 
         // Under ContinuousIntegrationBuild every path is mapped to /_/, so no path of the packing machine leaks in.
         var documents = pdb.Documents.Select(d => pdb.GetString(pdb.GetDocument(d).Name)).ToList();
-        Assert.Contains("/_/src/Routilux/Execution/Runtime.cs", documents);
+        Assert.Contains("/_/src/Routilux/Runtime/Runtime.cs", documents);
         Assert.All(documents, path => Assert.StartsWith("/_/", path, StringComparison.Ordinal));
 
         // Files git does not track (the generated AssemblyInfo) travel inside the PDB, since SourceLink cannot fetch them.

@@ -10,11 +10,8 @@ namespace Routilux.Execution;
 [StructLayout(LayoutKind.Explicit, Size = 2 * Spacing)]
 internal struct PaddedFlag
 {
-    /// <summary>
-    /// The distance that keeps two fields off each other's cache lines: 128 bytes, not 64, because x64 and Arm64
-    /// prefetch cache lines in pairs.
-    /// </summary>
-    public const int Spacing = 128;
+    /// <summary>The distance that keeps two fields off each other's cache lines (see <see cref="Tuning.CacheLineSpacing"/>).</summary>
+    public const int Spacing = Tuning.CacheLineSpacing;
 
     /// <summary>The value.</summary>
     [FieldOffset(Spacing)]

@@ -10,25 +10,16 @@ namespace Routilux.Execution;
 /// <remarks>
 /// The cut is decided once per worker from the flow's shape: every routine gets the length of the longest chain
 /// that starts at it, and the longest chain is divided into as many segments as there are cores but no more than
-/// leave each later segment at least <see cref="MinimumSegment"/> routines (a hand-off costs about as much as a hop
+/// leave each later segment at least <see cref="Tuning.MinimumSegment"/> routines (a hand-off costs about as much as a hop
 /// or two). The first segment is the shorter: it runs the stream's source and is fed one message at a time, while
 /// every later segment takes what crosses its cut from a queue and runs it in batches (see
-/// <see cref="RoutineCell"/>'s batches), which costs about <see cref="FedOneByOneCost"/> times less per routine. The
+/// <see cref="RoutineCell"/>'s batches), which costs about <see cref="Tuning.FedOneByOneCost"/> times less per routine. The
 /// rest is divided as evenly as possible, the shorter segments first. Every routine falls in the segment of its
 /// distance from the end, and a connection is a cut where its two ends fall in different segments. Flows shorter
 /// than two segments are never cut.
 /// </remarks>
 internal static class StreamSegments
 {
-    /// <summary>The fewest routines a segment behind a cut runs: below this a hand-off costs more than it spreads.</summary>
-    public const int MinimumSegment = 4;
-
-    /// <summary>
-    /// What a routine fed one message at a time costs, in routines run in batches: about 17 against 7 ns a message
-    /// on the 10-stage benchmark chain (benchmarks/README.md).
-    /// </summary>
-    public const double FedOneByOneCost = 2.5;
-
     /// <summary>For each connection of <paramref name="flow"/>, whether streams cross it through the queue.</summary>
     public static bool[] Cuts(Flow flow, int processors)
     {
@@ -40,14 +31,14 @@ internal static class StreamSegments
 
         var lengths = LongestChains(flow);
         var longest = lengths.Length == 0 ? 0 : lengths.Max();
-        if (longest < 2 * MinimumSegment)
+        if (longest < 2 * Tuning.MinimumSegment)
         {
             return cuts;
         }
 
-        var segments = Math.Min(processors, longest / MinimumSegment);
+        var segments = Math.Min(processors, longest / Tuning.MinimumSegment);
         var first = FirstSegment(longest, segments);
-        while (segments > 2 && (longest - first) / (segments - 1) < MinimumSegment)
+        while (segments > 2 && (longest - first) / (segments - 1) < Tuning.MinimumSegment)
         {
             segments--;
             first = FirstSegment(longest, segments);
@@ -64,10 +55,10 @@ internal static class StreamSegments
 
     /// <summary>
     /// How many routines the first segment gets, so that it takes about as long per message as each later one:
-    /// <c>first * FedOneByOneCost = (longest - first) / (segments - 1)</c>.
+    /// <c>first * Tuning.FedOneByOneCost = (longest - first) / (segments - 1)</c>.
     /// </summary>
     private static int FirstSegment(int longest, int segments) =>
-        Math.Max(1, (int)Math.Round(longest / ((FedOneByOneCost * (segments - 1)) + 1), MidpointRounding.AwayFromZero));
+        Math.Max(1, (int)Math.Round(longest / ((Tuning.FedOneByOneCost * (segments - 1)) + 1), MidpointRounding.AwayFromZero));
 
     /// <summary>
     /// The segment, counted from the end of the longest chain, of a routine whose longest chain has

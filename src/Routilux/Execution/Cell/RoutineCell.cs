@@ -12,9 +12,6 @@ namespace Routilux.Execution;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed partial class RoutineCell : IThreadPoolWorkItem
 {
-    // Messages handled per thread-pool turn before yielding the thread, so one busy routine cannot starve others.
-    private const int MessagesPerTurn = 256;
-
     private readonly IRoutine _routine;
     private readonly SlotQueue[] _queues;
     private EventOutlet[] _outlets = Array.Empty<EventOutlet>();

@@ -6,9 +6,6 @@ namespace Routilux.Execution;
 // cell is claimed exactly as the thread pool would claim it, and only an empty queue is bypassed.
 public sealed partial class RoutineCell
 {
-    // Deep enough for long chains, shallow enough never to threaten the stack.
-    private const int MaxInlineDepth = 32;
-
     // How deep in a fused chain the message in hand runs (0: from the thread pool). Kept on the cell rather than in
     // a thread-static: a thread-static costs a TLS lookup on every hop.
     private int _inlineDepth;
@@ -100,7 +97,7 @@ public sealed partial class RoutineCell
     private bool TryClaimIdle(SlotQueue queue, int depth)
     {
         // A plain read of the claim first: a busy cell's flag is then only read, and stays shared between cores.
-        if (Volatile.Read(ref _scheduled.Value) != 0 || queue.Count != 0 || depth > MaxInlineDepth || (HasBuffers && _buffers[queue.SlotIndex] is not null)
+        if (Volatile.Read(ref _scheduled.Value) != 0 || queue.Count != 0 || depth > Tuning.MaxInlineDepth || (HasBuffers && _buffers[queue.SlotIndex] is not null)
             || Worker.IsPaused || Interlocked.CompareExchange(ref _scheduled.Value, 1, 0) != 0)
         {
             return false;

@@ -6,7 +6,7 @@ public sealed partial class RoutineCell
     void IThreadPoolWorkItem.Execute() => RunTurn();
 
     /// <summary>
-    /// Handles up to <see cref="MessagesPerTurn"/> messages on the current thread. Returns early when a handler, a
+    /// Handles up to <see cref="Tuning.MessagesPerTurn"/> messages on the current thread. Returns early when a handler, a
     /// retry or a delivery has to wait; whatever resumes it calls this again, so exactly one turn runs at a time.
     /// </summary>
     private void RunTurn()
@@ -19,7 +19,7 @@ public sealed partial class RoutineCell
             Worker.Touch();
             _lastEndedIsNow = false;
             // Counted in a field: a batch gathered from the queue counts every message it took.
-            for (_takenInTurn = 0; _takenInTurn < MessagesPerTurn; _takenInTurn++)
+            for (_takenInTurn = 0; _takenInTurn < Tuning.MessagesPerTurn; _takenInTurn++)
             {
                 if (HasBuffers && !_flushRequests.IsEmpty && !Worker.IsPaused)
                 {

@@ -6,10 +6,6 @@ namespace Routilux.Execution;
 // stream, waits a moment for the next message before giving its thread back.
 public sealed partial class RoutineCell
 {
-    // Deliveries in one turn or handler run after which a routine counts as streaming. Low enough that a stream is
-    // spread almost at once, high enough that a job of a few messages keeps the whole chain on its caller's thread.
-    private const int StreamingAfter = 8;
-
     // How many times a streaming routine with nothing queued looks again before going idle, and the pause between
     // looks (Thread.SpinWait iterations, a few microseconds): about 150 microseconds in all, many times the gap between
     // messages of a running stream and about a pool thread's wake-up, which going idle and being scheduled again
@@ -38,7 +34,7 @@ public sealed partial class RoutineCell
         // Inside a fused chain the flag came from the emitter (TryRunInline); only a chain's start counts.
         if (_inlineDepth == 0)
         {
-            if (_deliveries < StreamingAfter)
+            if (_deliveries < Tuning.StreamingAfter)
             {
                 _deliveries++;
                 _streaming = false;

@@ -45,7 +45,7 @@ internal sealed class SlotQueue<T> : SlotQueue
     public SlotQueue(RoutineCell owner, SlotDescriptor slot, int capacity, QueueFullPolicy policy)
         : base(owner, slot, capacity, policy, new Envelope[s_ringOffset + capacity], RuntimeHelpers.IsReferenceOrContainsReferences<T>())
     {
-        _lowWater = capacity - Math.Max(1, capacity / 4);
+        _lowWater = capacity - Math.Max(1, capacity / Tuning.LowWaterDivisor);
         _consumerLocks = policy == QueueFullPolicy.DropOldest;
     }
 

@@ -13,15 +13,6 @@ namespace Routilux.Execution;
 // policy needs it), a stop fails the job and its batch is dropped with it.
 public sealed partial class RoutineCell
 {
-    // The most queued messages a turn gathers into one batch: enough to amortize the per-batch costs, few enough that
-    // a batch stays in the core's cache and the next routine starts soon.
-    private const int MaxGathered = 64;
-
-    // A stream's batch worth taking at once (see LetBatchGrow), and the pause that lets a smaller one grow: about a
-    // microsecond (Thread.SpinWait iterations), some twenty messages of a stream fed one at a time.
-    private const int FullBatch = 32;
-    private const int PauseForBatch = 40;
-
     // Whether the cell runs batches (not with activation buffers: a batch or a join has its own hand), and whether its
     // error policy needs each run's messages told apart from the batch's earlier ones (retry and skip drop a run's own).
     private readonly bool _takesBatches;
@@ -31,7 +22,7 @@ public sealed partial class RoutineCell
     private int _parkedForPause;
     private SlotQueue? _parkedQueue;
 
-    // Messages taken from the queues in the current turn, gathered batches included (see MessagesPerTurn).
+    // Messages taken from the queues in the current turn, gathered batches included (see Tuning.MessagesPerTurn).
     private int _takenInTurn;
 
     // The job of the last batch this turn took from a queue: a stream while the next head is that job's too.
@@ -133,7 +124,7 @@ public sealed partial class RoutineCell
         // producer may evict the head between the look and the take), and only while the worker takes new messages.
         // What was queued when the batch started is enough: looking at the tail again for each message that arrived
         // since would pull the producer's cache line away from it again and again (see LetBatchGrow).
-        if (!_takesBatches || _inlineDepth != 0 || _handCount >= MaxGathered || _handBorrowed || queue.Policy == QueueFullPolicy.DropOldest
+        if (!_takesBatches || _inlineDepth != 0 || _handCount >= Tuning.MaxGathered || _handBorrowed || queue.Policy == QueueFullPolicy.DropOldest
             || !queue.HasQueuedAsSeen || !queue.HeadBelongsTo(job) || job.IsStopped || Worker.IsPaused)
         {
             return false;
@@ -164,12 +155,12 @@ public sealed partial class RoutineCell
     private void LetBatchGrow(SlotQueue queue)
     {
         var streamed = _lastBatchJob;
-        if (streamed is null || IsInsideSegment || queue.QueuedAsSeen >= FullBatch || !queue.HeadBelongsTo(streamed))
+        if (streamed is null || IsInsideSegment || queue.QueuedAsSeen >= Tuning.FullBatch || !queue.HeadBelongsTo(streamed))
         {
             return;
         }
 
-        Thread.SpinWait(PauseForBatch);
+        Thread.SpinWait(Tuning.PauseForBatchSpins);
         queue.LookAtTail();
     }
 

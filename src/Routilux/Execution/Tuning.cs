@@ -1,0 +1,85 @@
+namespace Routilux.Execution;
+
+/// <summary>
+/// Every tuning constant of the engine, in one place: what it trades and how its value was measured. None of them
+/// is a correctness rule (the concurrency contract holds for any positive value), so each can be changed on its own
+/// and checked with the benchmarks (benchmarks/README.md) and the model test.
+/// </summary>
+/// <remarks>
+/// "Measured" means: on the 2-vCPU benchmark VM (AMD EPYC, .NET 10), A and B interleaved in separate processes,
+/// because that machine's figures move from process to process; the benchmark chain is 10 stages, 1M messages.
+/// A value fitted to one machine is marked so; the rest are bounds (stack depth, fairness) with margin on any machine.
+/// </remarks>
+internal static class Tuning
+{
+    // ---- Fairness and stack depth -------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Messages a cell handles per thread-pool turn before it gives its thread back, so one busy routine cannot
+    /// starve the others. Trades fairness against one re-queue per turn (about 1% of a turn's cost at 256).
+    /// </summary>
+    public const int MessagesPerTurn = 256;
+
+    /// <summary>
+    /// How deep fused dispatch nests handler calls on one thread. A bound, not a fit: 32 frames of a few hundred
+    /// bytes each is far from any stack limit, and deeper chains still run, through the queue past this depth.
+    /// </summary>
+    public const int MaxInlineDepth = 32;
+
+    // ---- Batches ------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// The most queued messages of one job a turn gathers into one batch. Enough to amortize a batch's claim,
+    /// release and pass-on (measured: 7 ns a hop in batches of 64 against 17.5 one message at a time), few enough
+    /// that a batch stays in the core's cache and the next routine starts soon.
+    /// </summary>
+    public const int MaxGathered = 64;
+
+    /// <summary>
+    /// A stream's batch worth taking at once: with fewer of the stream's messages queued, the head of a segment
+    /// pauses for <see cref="PauseForBatchSpins"/> first (see RoutineCell.LetBatchGrow).
+    /// </summary>
+    public const int FullBatch = 32;
+
+    /// <summary>
+    /// The pause that lets a small batch grow: <see cref="Thread.SpinWait(int)"/> iterations, about a microsecond on
+    /// the benchmark VM (about twenty messages of a stream fed one at a time). The only spin in the engine, and it is
+    /// bounded to that microsecond: a consumer that looks at the queue as soon as it has caught up pulls the
+    /// producer's cache line away for every message (measured on a two-thread ring: 100 to 340 ns a message against
+    /// 45 to 50 with the pause). Fitted to that machine; a faster core spins for less than a microsecond.
+    /// </summary>
+    public const int PauseForBatchSpins = 40;
+
+    // ---- Streams and their cuts ---------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Deliveries in one turn or handler run after which a routine counts as streaming. Low enough that a stream is
+    /// spread over the cores almost at once, high enough that a job of a few messages keeps the whole chain on its
+    /// caller's thread (the latency benchmark: one message through 10 stages).
+    /// </summary>
+    public const int StreamingAfter = 8;
+
+    /// <summary>The fewest routines a segment behind a cut runs: below this a hand-off costs more than it spreads.</summary>
+    public const int MinimumSegment = 4;
+
+    /// <summary>
+    /// What a routine fed one message at a time costs, in routines run in batches: measured about 17 against 7 ns a
+    /// message on the 10-stage benchmark chain. Sets how short the first segment of a cut chain is.
+    /// </summary>
+    public const double FedOneByOneCost = 2.5;
+
+    // ---- Queues -------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Producers waiting for room in a full queue are woken when it has drained by this fraction of its capacity
+    /// (a quarter): each then refills a quarter in one go, instead of the whole crowd waking for every free place.
+    /// A routine inside a stream's segment wakes them only when empty (see SlotQueue.WakeProducersWhenEmpty).
+    /// </summary>
+    public const int LowWaterDivisor = 4;
+
+    /// <summary>
+    /// The distance that keeps two fields off each other's cache lines: 128 bytes, not 64, because x64 and Arm64
+    /// prefetch cache lines in pairs (the value System.Threading.Channels and ConcurrentQueue pad to).
+    /// </summary>
+    public const int CacheLineSpacing = 128;
+}
