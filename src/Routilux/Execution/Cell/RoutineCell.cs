@@ -93,6 +93,14 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
     /// <summary>Whether a thread is running a turn of the cell now (not merely scheduled, parked, or run inline).</summary>
     internal bool IsInTurn => Volatile.Read(ref _turnThread) != 0;
 
+    /// <summary>
+    /// DEBUG builds: asserts that the caller may act as this cell's consumer, which only the holder of the cell's claim
+    /// may (the claim is taken by <see cref="Schedule"/>, fused dispatch or a pass-on, and given up by going idle).
+    /// </summary>
+    [System.Diagnostics.Conditional("DEBUG")]
+    internal void AssertClaimed() =>
+        System.Diagnostics.Debug.Assert(Volatile.Read(ref _scheduled.Value) != 0, $"{this}: consumer-only code ran without the cell's claim.");
+
     /// <summary>Whether a message is in hand (running, retrying, or waiting for room downstream).</summary>
     internal bool IsBusy => Volatile.Read(ref _currentJob) is not null;
 
