@@ -59,6 +59,27 @@ internal static class Tuning
     /// </summary>
     public const int StreamingAfter = 8;
 
+    /// <summary>
+    /// How many times the routine behind a cut, its stream run dry, looks again on its own thread before giving the
+    /// thread back (see RoutineCell.WaitForStream), each look after a pause of <see cref="StreamSpinPause"/>.
+    /// </summary>
+    public const int StreamSpinLooks = 2;
+
+    /// <summary>
+    /// The pause before each of those looks: <see cref="Thread.SpinWait(int)"/> iterations, about 2 microseconds on
+    /// the benchmark VM (so at most about 5 in all, the gap between a running stream's messages). A bound rather than
+    /// a fit: the engine never spins longer than a few microseconds.
+    /// </summary>
+    public const int StreamSpinPause = 100;
+
+    /// <summary>
+    /// How many times that routine then re-queues itself on the pool (still claimed) to look again, before it goes
+    /// idle. Each look runs after whatever else waits in the pool's global queue, so it costs nothing while the pool has
+    /// other work; with none, the looks span about as long as a pool thread's wake-up, which going idle and being
+    /// scheduled again would cost the stream's next message.
+    /// </summary>
+    public const int StreamLooksByWorkItem = 32;
+
     /// <summary>The fewest routines a segment behind a cut runs: below this a hand-off costs more than it spreads.</summary>
     public const int MinimumSegment = 4;
 

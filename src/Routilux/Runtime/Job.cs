@@ -320,7 +320,7 @@ public sealed partial class Job
         }
 
         // The process-wide half of a fence pair (the status was set with a full fence): a cell announces the job it
-        // takes up (RoutineCell.Announce) with a plain write, then reads the job's status. After this barrier, either
+        // takes up (MessageInHand.Take) with a plain write, then reads the job's status. After this barrier, either
         // that write is visible to the scan below, or the cell's read comes after it and sees the job stopped, and
         // then runs none of its handlers. Paid only by stopped jobs, so the per-message path keeps its plain write.
         Interlocked.MemoryBarrierProcessWide();

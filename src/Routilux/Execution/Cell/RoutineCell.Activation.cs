@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.ComponentModel;
-using System.Runtime.CompilerServices;
-
 namespace Routilux.Execution;
 
 // Activations other than Immediate: messages move from the slot queue into a per-job buffer, and the handler runs
@@ -9,18 +5,8 @@ namespace Routilux.Execution;
 // which the loop serves like messages, so buffers are only ever touched by the cell's own turn.
 public sealed partial class RoutineCell
 {
-    private readonly SlotBuffer?[] _buffers;
-    private readonly ConcurrentQueue<(int Slot, Job Job)> _flushRequests = new();
-    private int _handCount = 1;
-    private BatchSlotBuffer? _handBatch;
-    private int _handJoinGroup = -1;
-
     /// <summary>Whether any slot of this routine buffers messages (a non-immediate activation).</summary>
     internal bool HasBuffers { get; }
-
-    /// <summary>For generated code; not part of the supported API. The batch being handled on slot <paramref name="slot"/>.</summary>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public IReadOnlyList<T> Batch<T>(int slot) => Unsafe.As<BatchSlotBuffer<T>>(_buffers[slot])!.InHand;
 
     /// <summary>Asks the cell to look at <paramref name="job"/>'s buffers again (all of them when <paramref name="slot"/> is -1).</summary>
     internal void RequestFlush(int slot, Job job)
@@ -196,11 +182,10 @@ public sealed partial class RoutineCell
             batch.LastRun = Clock.GetTimestamp();
         }
 
-        _handCount = count;
-        _handBatch = batch;
-        _currentSlot = batch.Slot;
-        Announce(job);
-        _attempt = 1;
+        _hand.Count = count;
+        _hand.Batch = batch;
+        AssertClaimed();
+        _hand.Take(job, batch.Slot);
         return job.IsStopped ? DropAnnouncedHand(batch.Queue, job) : Attempt(batch.Queue, job);
     }
 
@@ -230,11 +215,10 @@ public sealed partial class RoutineCell
         }
 
         job.Unpark(count, inJoin: true);
-        _handCount = count;
-        _handJoinGroup = group;
-        _currentSlot = group;
-        Announce(job);
-        _attempt = 1;
+        _hand.Count = count;
+        _hand.JoinGroup = group;
+        AssertClaimed();
+        _hand.Take(job, group);
         return job.IsStopped ? DropAnnouncedHand(_queues[group], job) : Attempt(_queues[group], job);
     }
 
@@ -256,12 +240,12 @@ public sealed partial class RoutineCell
             return;
         }
 
-        _handBatch?.ReleaseHand();
-        if (_handJoinGroup >= 0)
+        _hand.Batch?.ReleaseHand();
+        if (_hand.JoinGroup >= 0)
         {
             foreach (var buffer in _buffers)
             {
-                if (buffer is not null && buffer.Queue.Slot.JoinGroup == _handJoinGroup)
+                if (buffer is not null && buffer.Queue.Slot.JoinGroup == _hand.JoinGroup)
                 {
                     buffer.Queue.ReleaseInHand();
                 }

@@ -13,24 +13,6 @@ namespace Routilux.Execution;
 // policy needs it), a stop fails the job and its batch is dropped with it.
 public sealed partial class RoutineCell
 {
-    // Whether the cell runs batches (not with activation buffers: a batch or a join has its own hand), and whether its
-    // error policy needs each run's messages told apart from the batch's earlier ones (retry and skip drop a run's own).
-    private readonly bool _takesBatches;
-    private readonly bool _marksRuns;
-
-    // A batch parked while the worker is paused (ParkBatch): 1 until the resume or the cell itself takes it up again.
-    private int _parkedForPause;
-    private SlotQueue? _parkedQueue;
-
-    // Messages taken from the queues in the current turn, gathered batches included (see Tuning.MessagesPerTurn).
-    private int _takenInTurn;
-
-    // The job of the last batch this turn took from a queue: a stream while the next head is that job's too.
-    private Job? _lastBatchJob;
-
-    /// <summary>Whether a batch may be passed on to this cell (<see cref="TryTakePassedBatch"/>).</summary>
-    internal bool TakesBatches => _takesBatches;
-
     /// <summary>
     /// Claims this idle cell for the <paramref name="count"/> messages at <paramref name="items"/>[<paramref name="start"/>]
     /// on that <paramref name="emitter"/> passes on, all of <paramref name="job"/>: the first goes in hand, the rest
@@ -99,11 +81,11 @@ public sealed partial class RoutineCell
             return BatchStep.Over;
         }
 
-        _attempt = 1;
+        _hand.Attempt = 1;
         if (_recordHistory)
         {
             // The next run starts where this one ended: only bookkeeping runs between them.
-            StartAtEndOf(this);
+            _clock.StartAtEndOf(in _clock);
         }
 
         if (_marksRuns)
@@ -124,14 +106,14 @@ public sealed partial class RoutineCell
         // producer may evict the head between the look and the take), and only while the worker takes new messages.
         // What was queued when the batch started is enough: looking at the tail again for each message that arrived
         // since would pull the producer's cache line away from it again and again (see LetBatchGrow).
-        if (!_takesBatches || _inlineDepth != 0 || _handCount >= Tuning.MaxGathered || _handBorrowed || queue.Policy == QueueFullPolicy.DropOldest
+        if (!_takesBatches || _inlineDepth != 0 || _hand.Count >= Tuning.MaxGathered || _hand.Borrowed || queue.Policy == QueueFullPolicy.DropOldest
             || !queue.HasQueuedAsSeen || !queue.HeadBelongsTo(job) || job.IsStopped || Worker.IsPaused)
         {
             return false;
         }
 
         queue.TakeHead();
-        _handCount++;
+        _hand.Count++;
         _takenInTurn++;
         return true;
     }
@@ -236,7 +218,7 @@ public sealed partial class RoutineCell
         try
         {
             var queue = _parkedQueue!;
-            var job = _currentJob!;
+            var job = _hand.Job!;
             _parkedQueue = null;
             if (IsDone(ContinueBatchOrComplete(queue, job), job))
             {

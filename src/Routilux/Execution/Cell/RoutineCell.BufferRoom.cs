@@ -12,11 +12,6 @@ namespace Routilux.Execution;
 // producers wait while the join's handler is slower than they are, and unpaired messages go at the end of their job.
 public sealed partial class RoutineCell
 {
-    // Per slot, written in a turn: the queue's length when its head was last seen blocked, or -1. Read from any
-    // thread (HasQueuedMessages, after the claim is given up): a queue longer than that has a new message that may be
-    // takeable; reading it needs no buffer, which only the turn may touch. Null without buffers.
-    private readonly int[]? _blockedAtLength;
-
     /// <summary>Whether the head of slot <paramref name="slot"/>'s queue may be taken now. In a turn.</summary>
     private bool IsTakeable(int slot)
     {

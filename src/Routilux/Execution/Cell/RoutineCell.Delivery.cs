@@ -3,17 +3,13 @@ namespace Routilux.Execution;
 // Delivering the outbox to connected queues, waiting (without a thread) while one is full.
 public sealed partial class RoutineCell
 {
-    // AwaitSpace and OnSpaceSignalled meet here: the waiter is registered (and may be woken) before AwaitSpace has
-    // set the wait up, so whichever of the two comes second carries on. 0: neither yet, 1: parked, 2: woke first.
-    private int _spaceHandshake;
-
     /// <summary>
     /// Parks the message in hand until <paramref name="blocked"/> has room; <see cref="OnSpaceSignalled"/> resumes it.
     /// The waiter is already registered with the queue.
     /// </summary>
     private void AwaitSpace(SlotQueue blocked)
     {
-        var job = _currentJob!;
+        var job = _hand.Job!;
         OwnPending(job);
         _blockedQueue = blocked;
         if (Interlocked.CompareExchange(ref _spaceHandshake, 1, 0) == 2)
@@ -43,7 +39,7 @@ public sealed partial class RoutineCell
     {
         try
         {
-            var job = _currentJob!;
+            var job = _hand.Job!;
             var blocked = _blockedQueue!;
             _blockedQueue = null;
             if (!_deliveryWaiter.SpaceFreed && StoppedWhileWaiting(blocked, _deliveryWaiter, job))
@@ -134,7 +130,7 @@ public sealed partial class RoutineCell
     /// <summary>A job stopped: end any wait for room on its behalf, and drop what this cell buffered for it.</summary>
     internal void OnJobStopped(Job job)
     {
-        if (ReferenceEquals(Volatile.Read(ref _currentJob), job))
+        if (ReferenceEquals(Volatile.Read(ref _hand.Job), job))
         {
             _deliveryWaiter.Cancel();
             _emitWaiter.Cancel();

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Routilux.Execution;
 
 // Fused dispatch: when a routine emits to a slot whose routine is idle and has nothing queued, the downstream
@@ -6,13 +8,6 @@ namespace Routilux.Execution;
 // cell is claimed exactly as the thread pool would claim it, and only an empty queue is bypassed.
 public sealed partial class RoutineCell
 {
-    // How deep in a fused chain the message in hand runs (0: from the thread pool). Kept on the cell rather than in
-    // a thread-static: a thread-static costs a TLS lookup on every hop.
-    private int _inlineDepth;
-
-    // The message in hand was run inline and rides on its emitter's count in the job until it needs one of its own.
-    private bool _handBorrowed;
-
     /// <summary>
     /// Runs <paramref name="payload"/> on <paramref name="queue"/>'s handler now, on this thread, if the cell is idle,
     /// nothing is queued ahead and the slot is an immediate one. The caller holds <paramref name="job"/> open until
@@ -51,24 +46,23 @@ public sealed partial class RoutineCell
         TakeInHand(queue, payload, job, depth, emitter);
         if (emitter is null && job.IsStopped)
         {
-            // RunAsync's job stopped as the cell took it up (see Announce): nothing runs, and the caller queues the
+            // RunAsync's job stopped as the cell took it up (fence pair F2): nothing runs, and the caller queues the
             // message instead, where the stopped job takes it along.
             queue.ReleaseInHand();
-            _currentSlot = -1;
-            Volatile.Write(ref _currentJob, null);
+            _hand.Reset();
             ReleaseInlineClaim();
             job.FinishIfStoppedAndIdle();
             return false;
         }
 
-        _handCount = 0;
-        _handBorrowed = true;
+        _hand.Count = 0;
+        _hand.Borrowed = true;
         try
         {
             var completed = Attempt(queue, job);
             if (_recordHistory && emitter is not null)
             {
-                emitter.TakeLatestReadingFrom(this, completed);
+                emitter._clock.TakeLatestReadingFrom(in _clock, completed);
             }
 
             if (completed)
@@ -89,46 +83,21 @@ public sealed partial class RoutineCell
         }
     }
 
-    /// <summary>
-    /// Claims the cell for a message run on this thread: it is idle, nothing is queued ahead on
-    /// <paramref name="queue"/>, the slot is an immediate one and the worker is not paused.
-    /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private bool TryClaimIdle(SlotQueue queue, int depth)
-    {
-        // A plain read of the claim first: a busy cell's flag is then only read, and stays shared between cores.
-        if (Volatile.Read(ref _scheduled.Value) != 0 || queue.Count != 0 || depth > Tuning.MaxInlineDepth || (HasBuffers && _buffers[queue.SlotIndex] is not null)
-            || Worker.IsPaused || Interlocked.CompareExchange(ref _scheduled.Value, 1, 0) != 0)
-        {
-            return false;
-        }
-
-        // Claimed. A message queued just before the claim must go first: hand the cell back to the pool.
-        if (queue.Count != 0)
-        {
-            ReleaseClaim();
-            return false;
-        }
-
-        return true;
-    }
-
     /// <summary>Puts a message run on this thread in hand, for a claimed cell.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void TakeInHand<T>(SlotQueue<T> queue, T payload, Job job, int depth, RoutineCell? emitter)
     {
         _inlineDepth = depth;
-        _streaming = emitter is not null && emitter._streaming;
+        _stream.IsStreaming = emitter is not null && emitter._stream.IsStreaming;
         if (_recordHistory && emitter is not null)
         {
-            StartAtEndOf(emitter);
+            _clock.StartAtEndOf(in emitter._clock);
         }
 
-        // The payload only: the job travels in _currentJob, and one reference write less per hop is measurable.
+        // The payload only: the job travels in _hand.Job, and one reference write less per hop is measurable.
         queue.SetInHandPayload(payload);
-        _currentSlot = queue.SlotIndex;
-        Announce(job);
-        _attempt = 1;
+        AssertClaimed();
+        _hand.Take(job, queue.SlotIndex);
     }
 
     /// <summary>
@@ -145,30 +114,14 @@ public sealed partial class RoutineCell
         // The same fence as going idle, for the producers of this cell's queues while the message waits.
         Interlocked.MemoryBarrier();
         WakeStrandedProducers();
-        if (_handBorrowed)
+        if (_hand.Borrowed)
         {
-            _handBorrowed = false;
+            _hand.Borrowed = false;
             job.AddPending();
-            _handCount = 1;
+            _hand.Count = 1;
         }
-    }
 
-    /// <summary>Gives back the claim of a cell that ran a message on an emitter's thread (inline or passed on).</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private void ReleaseInlineClaim()
-    {
-        // The depth first: once the claim has gone, another thread may run this cell inline at its own depth.
-        _inlineDepth = 0;
-        ReleaseClaim();
-    }
-
-    private void ReleaseClaim()
-    {
-        // The same fence as going idle: a producer that queued while we held the claim left the message to us.
-        Interlocked.Exchange(ref _scheduled.Value, 0);
-        if (HasQueuedMessages())
-        {
-            Schedule();
-        }
+        // C4 and C5: nothing owed, and the message holds the job open by itself while it waits.
+        Debug.Assert(_owed.IsSettled && !_owed.InTurn && _hand.Count >= 1 && !_hand.Borrowed, "A message went asynchronous owing releases or without a count of its own.");
     }
 }

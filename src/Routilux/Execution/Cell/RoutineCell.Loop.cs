@@ -1,6 +1,7 @@
 namespace Routilux.Execution;
 
-// The message loop: take the head of a slot queue, run the handler, deliver the outbox, repeat.
+// The message loop (entry point E1 of the contract in RoutineCell.cs): take the head of a slot queue, run the
+// handler, deliver the outbox or pass the message on, repeat; go idle when nothing is left.
 public sealed partial class RoutineCell
 {
     void IThreadPoolWorkItem.Execute() => RunTurn();
@@ -14,16 +15,18 @@ public sealed partial class RoutineCell
         try
         {
             BeginTurn();
-            ResetStreaming();
+            AssertInvariants();
+            _stream.Restart();
             _lastBatchJob = null;
             Worker.Touch();
-            _lastEndedIsNow = false;
+            _clock.Forget();
+
             // Counted in a field: a batch gathered from the queue counts every message it took.
             for (_takenInTurn = 0; _takenInTurn < Tuning.MessagesPerTurn; _takenInTurn++)
             {
                 if (HasBuffers && !_flushRequests.IsEmpty && !Worker.IsPaused)
                 {
-                    _lastEndedIsNow = false;
+                    _clock.Forget();
                     if (!ServeFlushRequest())
                     {
                         return;
@@ -32,8 +35,8 @@ public sealed partial class RoutineCell
                     continue;
                 }
 
-                var queue = Worker.IsPaused ? null : NextQueue();
-                if (queue is null)
+                var slot = Worker.IsPaused ? -1 : NextSlot();
+                if (slot < 0)
                 {
                     if (Worker.IsPaused)
                     {
@@ -43,14 +46,16 @@ public sealed partial class RoutineCell
 
                     // Paid before waiting for more: a job whose last message this was completes now, not after the wait.
                     EndTurn();
-                    _lastEndedIsNow = false;
-                    if (!Worker.IsPaused && WaitBrieflyForStream())
+                    _clock.Forget();
+                    var wait = Worker.IsPaused ? StreamWait.GoIdle : WaitForStream();
+                    if (wait == StreamWait.LookAgainLater)
                     {
-                        BeginTurn();
-                        continue;
+                        // Still claimed: the thread goes back to the pool, and the cell looks again after what waits there.
+                        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+                        return;
                     }
 
-                    if (TryGoIdle())
+                    if (wait == StreamWait.GoIdle && TryGoIdle())
                     {
                         return;
                     }
@@ -59,14 +64,15 @@ public sealed partial class RoutineCell
                     continue;
                 }
 
+                var queue = _queues[slot];
                 if (_takesBatches)
                 {
                     LetBatchGrow(queue);
                 }
 
-                _startAtLastEnd = true;
-                var continues = HandleHead(queue);
-                _startAtLastEnd = false;
+                _clock.StartAtLastEnd = true;
+                var continues = HandleHead(queue, slot);
+                _clock.StartAtLastEnd = false;
                 if (!continues)
                 {
                     // The turn already ended where the message went asynchronous (OwnPending).
@@ -74,7 +80,7 @@ public sealed partial class RoutineCell
                 }
             }
 
-            // Still scheduled: give the thread back and come again, so other routines get their turn.
+            // Still claimed: give the thread back and come again, so other routines get their turn.
             EndTurn();
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
@@ -84,34 +90,39 @@ public sealed partial class RoutineCell
         }
     }
 
-    private bool TryGoIdle()
+    /// <summary>The next slot with a takeable message, round robin so one busy slot cannot starve the others; -1 for none.</summary>
+    private int NextSlot()
     {
-        // Not kept while idle: it would keep the job alive. Forgotten before the claim is given up, while this turn owns it.
-        _lastBatchJob = null;
+        var count = _queues.Length;
+        for (var i = 0; i < count; i++)
+        {
+            var index = _nextSlot + i;
+            if (index >= count)
+            {
+                index -= count;
+            }
 
-        // A full fence: a producer that queued after our last look saw _scheduled == 1 and left the work to us.
-        // Resume clears the pause before it schedules, so a paused cell that goes idle here is woken by it.
-        Interlocked.Exchange(ref _scheduled.Value, 0);
-        WakeStrandedProducers();
-        Worker.Touch();
+            if (_queues[index].HasQueued && IsTakeable(index))
+            {
+                _nextSlot = index + 1 == count ? 0 : index + 1;
+                return index;
+            }
+        }
 
-        // Paused, only a stopped job's message keeps the cell busy: a job stopping now (Cancel sets its status with a
-        // full fence, then schedules) either finds the cell idle or is seen here.
-        var hasWork = Worker.IsPaused ? HasStoppedWork() : HasQueuedMessages();
-        return !hasWork || Interlocked.CompareExchange(ref _scheduled.Value, 1, 0) != 0;
+        return -1;
     }
 
-    /// <summary>Takes the head of <paramref name="queue"/> and runs its handler.</summary>
+    /// <summary>Takes the head of slot <paramref name="slot"/>'s <paramref name="queue"/> and runs its handler.</summary>
     /// <returns><see langword="false"/> when the rest of the work continues asynchronously.</returns>
-    private bool HandleHead(SlotQueue queue)
+    private bool HandleHead(SlotQueue queue, int slot)
     {
-        if (_buffers[_currentSlot] is { } buffer)
+        if (_buffers[slot] is { } buffer)
         {
             return HandleBuffered(queue, buffer);
         }
 
         var job = queue.TakeHead();
-        Announce(job);
+        _hand.Take(job, slot);
         if (job.IsStopped)
         {
             // The job failed or was cancelled: its remaining messages are dropped, and counted out of it.
@@ -121,7 +132,6 @@ public sealed partial class RoutineCell
         }
 
         _lastBatchJob = job;
-        _attempt = 1;
         return Attempt(queue, job);
     }
 
@@ -133,65 +143,71 @@ public sealed partial class RoutineCell
     /// <returns>What became of the message (see <see cref="IsDone"/>).</returns>
     private RoutineCell? AttemptStep(SlotQueue queue, Job job)
     {
-    Run:
-        State = RoutineState.Running;
-        if (_recordHistory)
+        while (true)
         {
-            _runStartedAt = StartStamp();
-            _lastEndedIsNow = false;
-        }
-
-        ValueTask running;
-        bool completed;
-        try
-        {
-#pragma warning disable CA2012 // Stored to check IsCompleted once, then consumed exactly once: here or in OnHandlerCompleted.
-            running = _routine.Invoke(_currentSlot, this);
-
-            // Read IsCompleted once: after GetResult a pooled ValueTask must not be touched again.
-            completed = running.IsCompleted;
-            if (completed)
+            _hand.AssertInvariants();
+            State = RoutineState.Running;
+            if (_recordHistory)
             {
-                running.GetAwaiter().GetResult();
+                _clock.StartRun(Clock);
             }
+
+            ValueTask running;
+            bool completed;
+            try
+            {
+#pragma warning disable CA2012 // Stored to check IsCompleted once, then consumed exactly once: here or in OnHandlerCompleted.
+                running = _routine.Invoke(_hand.Slot, this);
+
+                // Read IsCompleted once: after GetResult a pooled ValueTask must not be touched again.
+                completed = running.IsCompleted;
+                if (completed)
+                {
+                    running.GetAwaiter().GetResult();
+                }
 #pragma warning restore CA2012
-        }
-        catch (Exception ex)
-        {
-            return HandleFailure(queue, job, ex) ? null : this;
-        }
+            }
+            catch (Exception ex)
+            {
+                return HandleFailure(queue, job, ex) ? null : this;
+            }
 
-        if (!completed)
-        {
-            // Resume through a cached delegate and fields rather than an async method: no allocation per await.
-            OwnPending(job);
-            _awaitedHandler = running;
-            _awaitedQueue = queue;
-            running.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onHandlerCompleted);
-            return this;
-        }
+            if (!completed)
+            {
+                // Resume through a cached delegate and fields rather than an async method: no allocation per await.
+                OwnPending(job);
+                _awaitedHandler = running;
+                _awaitedQueue = queue;
+                running.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onHandlerCompleted);
+                return this;
+            }
 
-        Record(job, HandlerOutcome.Completed);
-        State = RoutineState.Completed;
-        if (MayContinueBatch(queue))
-        {
+            Record(job, HandlerOutcome.Completed);
+            State = RoutineState.Completed;
+            if (!MayContinueBatch(queue))
+            {
+                return CompleteOrPassOn(queue, job);
+            }
+
             switch (NextOfBatch(queue, job))
             {
                 case BatchStep.Next:
-                    goto Run;
+                    continue;
                 case BatchStep.Parked:
                     return this;
+                default:
+                    return CompleteOrPassOn(queue, job);
             }
         }
-
-        return CompleteOrPassOn(queue, job);
     }
 
+    /// <summary>Entry point E4: an awaiting handler finished; the cell, still claimed, goes on with its message.</summary>
     private void OnHandlerCompleted()
     {
         var running = _awaitedHandler;
         var queue = _awaitedQueue!;
-        var job = _currentJob!;
+        var job = _hand.Job!;
+        AssertClaimed();
         _awaitedHandler = default;
         _awaitedQueue = null;
         try
@@ -229,57 +245,6 @@ public sealed partial class RoutineCell
         }
     }
 
-    /// <summary>Applies the routine's error policy to a failed attempt.</summary>
-    /// <returns><see langword="false"/> when the rest of the work continues asynchronously (a retry after a delay).</returns>
-    private bool HandleFailure(SlotQueue queue, Job job, Exception error)
-    {
-        // A handler that stops because its job was cancelled has not failed.
-        if (error is OperationCanceledException && job.IsStopped)
-        {
-            Record(job, HandlerOutcome.Cancelled);
-            DiscardOutbox();
-            DropHand(queue);
-            EndMessage(job);
-            return true;
-        }
-
-        var policy = Routine.ErrorPolicy;
-        if (policy.Strategy == ErrorStrategy.Retry && _attempt <= policy.MaxRetries && policy.Retries(error))
-        {
-            Record(job, HandlerOutcome.Retried);
-            DiscardRun();
-            return ScheduleRetry(queue, job, policy.DelayBefore(_attempt));
-        }
-
-        var strategy = policy.Strategy == ErrorStrategy.Retry ? (policy.Fallback ?? ErrorPolicy.Stop).Strategy : policy.Strategy;
-        job.RecordError(new JobError(Routine.Id, CurrentSlotName, error, strategy, _attempt, Clock.GetUtcNow()));
-        switch (strategy)
-        {
-            case ErrorStrategy.Continue:
-                // Carry on as if the handler had returned where it threw: what it emitted so far goes downstream.
-                Record(job, HandlerOutcome.ErrorContinued);
-                State = RoutineState.ErrorContinued;
-                return IsDone(ContinueBatchOrComplete(queue, job), job);
-
-            case ErrorStrategy.Skip:
-                // As if the message never arrived: nothing it caused goes downstream.
-                // The rest of its batch, and what the batch's earlier runs emitted, go on.
-                Record(job, HandlerOutcome.Skipped);
-                State = RoutineState.Skipped;
-                DiscardRun();
-                return IsDone(ContinueBatchOrComplete(queue, job), job);
-
-            default:
-                Record(job, HandlerOutcome.Failed);
-                State = RoutineState.Failed;
-                DiscardOutbox();
-                DropHand(queue);
-                job.Fail(new RoutineFailedException(Worker.Flow.Id, Routine.Id, CurrentSlotName, job.Id, error));
-                EndMessage(job);
-                return true;
-        }
-    }
-
     /// <summary>Ends a successful run: delivers the outbox, or passes its one message on, and ends the message.</summary>
     /// <returns>What became of the message (see <see cref="IsDone"/>).</returns>
     private RoutineCell? CompleteOrPassOn(SlotQueue queue, Job job)
@@ -305,108 +270,5 @@ public sealed partial class RoutineCell
 
         EndMessage(job);
         return null;
-    }
-
-    // Inlined: it ends every hop of a fused chain.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private void EndMessage(Job job)
-    {
-        var count = _handCount;
-
-        // Released: in a chain passed on, the next cell announced the job before this write (Announce).
-        Volatile.Write(ref _currentJob, null);
-        _currentSlot = -1;
-        _handCount = 1;
-        _handBorrowed = false;
-        if (HasBuffers)
-        {
-            // Only a cell with buffers ever has a batch or a join in hand.
-            _handBatch = null;
-            _handJoinGroup = -1;
-        }
-
-        if (count > 0)
-        {
-            ReleaseFinished(job, count);
-        }
-
-        if (job.IsStopped)
-        {
-            job.FinishIfStoppedAndIdle();
-        }
-    }
-
-    /// <summary>
-    /// Publishes <paramref name="job"/> as the job in hand before its status is read: the cell's half of the fence
-    /// pair with <see cref="Job.FinishIfStoppedAndIdle"/>, which lets a stopped job finish while its messages still
-    /// wait, yet never while one of its handlers may still start.
-    /// </summary>
-    private void Announce(Job job) => Volatile.Write(ref _currentJob, job);
-
-    /// <summary>Drops <paramref name="count"/> messages of a stopped job that were announced but will not run.</summary>
-    private void PutDownStopped(Job job, int count)
-    {
-        Volatile.Write(ref _currentJob, null);
-        ReleaseFinished(job, count);
-        job.FinishIfStoppedAndIdle();
-    }
-
-    /// <summary>Whether a message of <paramref name="job"/> is in hand here. Any thread.</summary>
-    internal bool Holds(Job job) => ReferenceEquals(Volatile.Read(ref _currentJob), job);
-
-    /// <summary>
-    /// After a full fence, wakes producers waiting for room that a take's unfenced look may have missed (see
-    /// <see cref="SlotQueue.WakeWaitersIfDrained"/>).
-    /// </summary>
-    private void WakeStrandedProducers()
-    {
-        foreach (var queue in _queues)
-        {
-            queue.WakeWaitersIfDrained();
-        }
-    }
-
-    /// <summary>
-    /// A last line of defence against a bug in the runtime itself: never let an exception escape to the thread
-    /// pool (that would end the process). The job in hand fails, and the cell keeps serving its queues.
-    /// </summary>
-    private void RecoverFromInternalError(Exception ex)
-    {
-        _startAtLastEnd = false;
-        _startAtEmitterEnd = false;
-        EndTurn();
-        if (_currentSlot >= 0)
-        {
-            _queues[_currentSlot].DropBatch();
-        }
-
-        var job = _currentJob;
-        var count = _handCount;
-        _currentJob = null;
-        _lastBatchJob = null;
-        _currentSlot = -1;
-        _handCount = 1;
-        _handBorrowed = false;
-        _handBatch = null;
-        _handJoinGroup = -1;
-        DiscardOutbox();
-        if (job is not null)
-        {
-            job.Fail(new InvalidOperationException($"Routilux internal error in routine '{Routine.Id}' of flow '{Worker.Flow.Id}'. Please report it.", ex));
-
-            // Count the message in hand out of its job, so the failed job can still finish.
-            if (count > 0)
-            {
-                job.ReleasePending(count);
-            }
-
-            job.FinishIfStoppedAndIdle();
-        }
-
-        Interlocked.Exchange(ref _scheduled.Value, 0);
-        if (HasQueuedMessages())
-        {
-            Schedule();
-        }
     }
 }

@@ -34,16 +34,16 @@ public sealed partial class RoutineCell
     /// </summary>
     private void TakeCountFrom(RoutineCell emitter)
     {
-        if (emitter._handCount > 0 && !emitter.OwesReleasesHere)
+        if (emitter._hand.Count > 0 && !emitter.OwesReleasesHere)
         {
-            _handCount = emitter._handCount;
-            _handBorrowed = false;
-            emitter._handCount = 0;
+            _hand.Count = emitter._hand.Count;
+            _hand.Borrowed = false;
+            emitter._hand.Count = 0;
         }
         else
         {
-            _handCount = 0;
-            _handBorrowed = true;
+            _hand.Count = 0;
+            _hand.Borrowed = true;
         }
     }
 
@@ -66,13 +66,13 @@ public sealed partial class RoutineCell
         {
             while (true)
             {
-                var next = cell.AttemptStep(cell._queues[cell._currentSlot], job);
+                var next = cell.AttemptStep(cell._queues[cell._hand.Slot], job);
                 if (ReferenceEquals(next, cell))
                 {
                     // Went asynchronous after OwnPending gave it a count of its own; its continuation gives it back.
                     if (_recordHistory)
                     {
-                        TakeLatestReadingFrom(cell, completed: false);
+                        _clock.TakeLatestReadingFrom(in cell._clock, completed: false);
                     }
 
                     return true;
@@ -83,7 +83,7 @@ public sealed partial class RoutineCell
                 {
                     if (_recordHistory)
                     {
-                        TakeLatestReadingFrom(cell, completed: true);
+                        _clock.TakeLatestReadingFrom(in cell._clock, completed: true);
                     }
 
                     return true;

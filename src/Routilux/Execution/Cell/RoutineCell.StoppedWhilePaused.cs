@@ -14,7 +14,7 @@ public sealed partial class RoutineCell
     /// </summary>
     private void DropWhilePaused(Job job)
     {
-        if (ReferenceEquals(Volatile.Read(ref _currentJob), job))
+        if (ReferenceEquals(Volatile.Read(ref _hand.Job), job))
         {
             ResumeParkedBatch();
         }

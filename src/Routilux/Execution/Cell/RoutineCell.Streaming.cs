@@ -1,22 +1,9 @@
 namespace Routilux.Execution;
 
-// Streams across cores (see StreamSegments): a routine counts the deliveries it makes in one turn or
-// one handler run and calls itself streaming past a few; a fused chain inherits the flag from the routine that
-// started it. A streaming routine hands messages over at the flow's cuts, and the routine behind a cut, fed by a
-// stream, waits a moment for the next message before giving its thread back.
+// Streams across cores (see StreamSegments and StreamDetector): a streaming routine hands messages over at the flow's
+// cuts, and the routine behind a cut, fed by a stream, looks again for a moment before it gives its claim up.
 public sealed partial class RoutineCell
 {
-    // How many times a streaming routine with nothing queued looks again before going idle, and the pause between
-    // looks (Thread.SpinWait iterations, a few microseconds): about 150 microseconds in all, many times the gap between
-    // messages of a running stream and about a pool thread's wake-up, which going idle and being scheduled again
-    // costs. Looking rarely lets the producer write several messages between looks instead of losing its cache line
-    // each time. (The producer, for its part, stops waiting for room as soon as this cell is not running a turn.)
-    private const int LooksBeforeIdle = 64;
-    private const int PauseBetweenLooks = 100;
-
-    private int _deliveries;
-    private bool _streaming;
-
     /// <summary>
     /// Whether this routine lies inside a segment of a cut flow (every routine feeding it is in the same segment).
     /// Its stream normally arrives by fused dispatch; when it was run from its queue instead (its upstream found it
@@ -26,59 +13,84 @@ public sealed partial class RoutineCell
     internal bool IsInsideSegment { get; set; }
 
     /// <summary>Whether the message in hand belongs to a stream: this routine, or the one that started its fused chain, is streaming.</summary>
-    internal bool IsStreaming => _streaming;
+    internal bool IsStreaming => _stream.IsStreaming;
+
+    /// <summary>What <see cref="WaitForStream"/> found.</summary>
+    private enum StreamWait
+    {
+        /// <summary>Not a stream, or it has stopped: the cell goes idle.</summary>
+        GoIdle,
+
+        /// <summary>A message arrived: the turn goes on.</summary>
+        MessageArrived,
+
+        /// <summary>The thread goes back to the pool; the cell, still claimed, looks again from a fresh work item.</summary>
+        LookAgainLater,
+    }
 
     /// <summary>Counts one delivery of the outbox; called as the outbox goes out.</summary>
     private void CountDelivery()
     {
-        // Inside a fused chain the flag came from the emitter (TryRunInline); only a chain's start counts.
+        // Inside a fused chain the flag came from the emitter (TakeInHand); only a chain's start counts.
         if (_inlineDepth == 0)
         {
-            if (_deliveries < Tuning.StreamingAfter)
-            {
-                _deliveries++;
-                _streaming = false;
-            }
-            else
-            {
-                _streaming = true;
-            }
+            _stream.CountDelivery();
         }
-    }
-
-    /// <summary>A new turn: the count of deliveries starts again.</summary>
-    private void ResetStreaming()
-    {
-        _deliveries = 0;
-        _streaming = false;
     }
 
     /// <summary>
-    /// For a streaming routine whose queues ran dry: looks again for a short while before the cell goes idle.
+    /// For a streaming routine whose queues ran dry: looks again for a few microseconds on this thread (the gap
+    /// between a running stream's messages), then gives the thread back to the pool and looks again from a fresh work
+    /// item, up to <see cref="Tuning.StreamLooksByWorkItem"/> times, before it goes idle. Going idle costs the stream a
+    /// pool thread's wake-up when its next message comes (the producer schedules the cell again); a work item that
+    /// looks again costs nothing while the pool has other work, which runs first (the cell queues itself at the end
+    /// of the global queue, and gives up at once when anything else waits).
     /// </summary>
-    /// <returns><see langword="true"/> when a message arrived meanwhile.</returns>
-    private bool WaitBrieflyForStream()
+    private StreamWait WaitForStream()
     {
-        if (!_streaming || IsInsideSegment)
+        if (IsInsideSegment || !(_stream.IsStreaming || _stream.LooksLeft > 0))
         {
-            return false;
+            return StreamWait.GoIdle;
         }
 
-        for (var look = 0; look < LooksBeforeIdle; look++)
+        for (var look = 0; look < Tuning.StreamSpinLooks; look++)
         {
             // Other work waiting for a thread (a job's completion, another routine): this thread is better spent there.
             if (ThreadPool.PendingWorkItemCount > 0)
             {
-                return false;
+                break;
             }
 
-            Thread.SpinWait(PauseBetweenLooks);
-            foreach (var queue in _queues)
+            Thread.SpinWait(Tuning.StreamSpinPause);
+            if (HasQueuedAsConsumer())
             {
-                if (queue.HasQueued)
-                {
-                    return !Worker.IsPaused;
-                }
+                return Worker.IsPaused ? StreamWait.GoIdle : StreamWait.MessageArrived;
+            }
+        }
+
+        if (_stream.IsStreaming)
+        {
+            _stream.IsStreaming = false;
+            _stream.LooksLeft = Tuning.StreamLooksByWorkItem;
+        }
+
+        if (_stream.LooksLeft == 0)
+        {
+            return StreamWait.GoIdle;
+        }
+
+        _stream.LooksLeft--;
+        return StreamWait.LookAgainLater;
+    }
+
+    /// <summary>Whether any slot queue holds a message, as the consumer sees it. Claim holder only.</summary>
+    private bool HasQueuedAsConsumer()
+    {
+        foreach (var queue in _queues)
+        {
+            if (queue.HasQueued)
+            {
+                return true;
             }
         }
 

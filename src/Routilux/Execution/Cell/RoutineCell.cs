@@ -1,8 +1,57 @@
+using System.Collections.Concurrent;
 using System.ComponentModel;
-using System.Runtime.CompilerServices;
+using System.Diagnostics;
 
 namespace Routilux.Execution;
 
+// ======================================== The cell's concurrency contract ========================================
+//
+// THE CLAIM. `_scheduled` is 1 while exactly one thread of control owns the cell: a turn on a pool thread, a run on an
+// emitter's or caller's thread (fused dispatch, a pass-on, RunAsync), or a continuation that will resume the message in
+// hand (an awaiting handler, a wait for room, a retry delay, a batch parked for a pause). It is taken only by a CAS
+// 0 -> 1 (Schedule, TryClaimIdle) and given up only by its holder with Interlocked.Exchange -> 0, a full fence
+// (TryGoIdle, ReleaseClaim, RecoverFromInternalError), each followed by a look at the queues (rule C3).
+//
+// ENTRY POINTS where a thread becomes the holder:            and where it stops being it:
+//   E1 Execute -> RunTurn (scheduled, or re-queued by a turn)   TryGoIdle (the turn found nothing), or the turn re-queues
+//   E2 TryRunInline, TryRunFromCaller (fused dispatch)          ReleaseInlineClaim when the run ends
+//   E3 TryTakePassedOn, TryTakePassedBatch (pass-on)            ReleaseInlineClaim in RunPassedOn
+//   E4 OnHandlerCompleted (an awaiting handler finished)        by going on into RunTurn
+//   E5 OnSpaceSignalled -> ResumeAfterSpace (room downstream)   by going on into RunTurn
+//   E6 OnRetryDue (a retry's delay is over, or its job stopped) by going on into RunTurn
+//   E7 ContinueParkedBatch (the worker resumed, or the job stopped)
+// Any thread, never touching the holder's fields: Schedule, ScheduleAfterFence, ScheduleIfWorkWaiting, RequestFlush,
+// OnJobStopped, ResumeParkedBatch, Holds, IsBusy, IsRunning, IsInTurn, State, HasQueuedMessages.
+//
+// RULES (each asserted in DEBUG builds where it can be checked; `AssertClaimed`, the structs' `AssertInvariants`):
+//   C1 One holder: every field below marked [holder] is read and written only by the claim's holder.
+//   C2 Consumer-only members of the slot queues (SlotQueue) are called only by the holder (they assert AssertClaimed).
+//   C3 Nothing is lost at idle: see fence pair F1.
+//   C4 Nothing is owed past the claim: releases owed to a turn (OwedReleases) are paid before the claim is given up and
+//      before the message in hand goes asynchronous, whose continuation may run on another thread at once.
+//   C5 A message that waits (for a handler, room, a retry, a resume) holds a count of its own in its job (OwnPending):
+//      it does not ride on its emitter's, which moves on.
+//   C6 The job in hand is published before its status is read (MessageInHand.Take, fence pair F2).
+//   C7 Exactly one continuation resumes a message that waits: handshakes by interlocked exchange (F3, F5, F7).
+//
+// FENCE PAIRS (what each orders):
+//   F1 A producer publishes a message (a queue's tail, a flush request) and then reads `_scheduled` after a full fence
+//      (SlotQueue.TryEnqueue -> ScheduleAfterFence, RequestFlush -> Schedule's CAS) <-> the holder gives the claim up
+//      with a full fence and then looks at the queues (TryGoIdle, ReleaseClaim). Either the producer sees 0 and
+//      schedules, or the holder sees the message and claims again.
+//   F2 MessageInHand.Take (Volatile.Write of the job in hand, then its status read) <-> Job.FinishIfStoppedAndIdle (status set,
+//      a process-wide barrier, then Holds read): a stopped job finishes while its messages still wait, never while
+//      one of its handlers may still start.
+//   F3 ParkBatch (`_parkedForPause` = 1, full fence, then the pause and the job's status read) <-> Worker.Resume (pause
+//      cleared, full fence, ResumeParkedBatch) and a job stopping (status set, full fence, OnJobStopped).
+//   F4 CancelIfStopped (a space waiter registered, full fence, the job's status read) <-> a job stopping (status set,
+//      full fence, OnJobStopped reads the job in hand and cancels its waiters).
+//   F5 `_spaceHandshake` (CAS): AwaitSpace setting the wait up <-> OnSpaceSignalled; whichever comes second resumes.
+//   F6 The holder's full fence before WakeStrandedProducers (TryGoIdle, OwnPending) <-> a producer registering a space
+//      waiter and then reading the queue's head (the queue's own contract, in SlotQueue.cs).
+//   F7 `_retryPending` (exchange): the retry timer <-> the job's cancellation; the first runs the retry.
+//   F8 `_blockedAtLength[i]`: Volatile writes in a turn <-> Volatile reads in HasQueuedMessages after F1's fence.
+// =================================================================================================================
 /// <summary>
 /// For generated code; not part of the supported API. One routine instance living in a <see cref="Routilux.Worker"/>:
 /// its slot queues, its event outlets and the loop that feeds it one message at a time on the thread pool. It is
@@ -10,33 +59,55 @@ namespace Routilux.Execution;
 /// it (handlers see a <see cref="RoutineContext"/>), and it may change in any release with the generator.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
+[DebuggerDisplay("{ToString(),nq}: claimed {_scheduled.Value}, hand {_hand}")]
 public sealed partial class RoutineCell : IThreadPoolWorkItem
 {
+    // ---- Set when the worker is built, before any message; read-only after -------------------------------------
     private readonly IRoutine _routine;
     private readonly SlotQueue[] _queues;
-    private EventOutlet[] _outlets = Array.Empty<EventOutlet>();
-
-    // The outlet of a routine with a single event (most), which may pass its message on (see RunPassedOn).
-    private EventOutlet? _onlyOutlet;
-
-    // 1 while the cell is claimed: scheduled on the pool, running, or run inline. Producers on other cores read it
-    // for every message they queue, so it lives on its own cache line, away from the fields the cell writes per message.
-    private PaddedFlag _scheduled;
-    private int _nextSlot;
-    private bool _outboxDirty;
-    private Job? _currentJob;
-    private int _currentSlot = -1;
-
-    // State of the one message in hand while it waits (for an async handler, or for room in a full queue).
-    private readonly Action _onHandlerCompleted;
-    private readonly SpaceWaiter _deliveryWaiter;
-    private readonly SpaceWaiter _emitWaiter = new();
-    private ValueTask _awaitedHandler;
-    private SlotQueue? _awaitedQueue;
-    private SlotQueue? _blockedQueue;
-
+    private readonly SlotBuffer?[] _buffers;          // per slot: the activation buffer, or null (Immediate)
     private readonly bool _recordHistory;
-    private int _attempt;
+    private readonly bool _takesBatches;              // no activation buffers: a batch or a join has its own hand
+    private readonly bool _marksRuns;                 // retry/skip drop one run's emits, so runs are marked in the outbox
+    private readonly Action _onHandlerCompleted;      // cached: resuming an awaiting handler allocates nothing
+    private readonly SpaceWaiter _deliveryWaiter;     // the message's wait for room (resumes via OnSpaceSignalled)
+    private readonly SpaceWaiter _emitWaiter = new(); // an async emit's wait for room (awaited by the handler)
+    private EventOutlet[] _outlets = Array.Empty<EventOutlet>();
+    private EventOutlet? _onlyOutlet;                 // a routine with one event (most) may pass its message on
+
+    // ---- The claim (any thread, CAS) -----------------------------------------------------------------------------
+    // Producers on other cores read it for every message they queue: a cache line of its own.
+    private PaddedFlag _scheduled;
+
+    // ---- [holder] The message in hand and its run ----------------------------------------------------------------
+    private MessageInHand _hand = MessageInHand.Empty; // Job: written with Volatile, read by any thread (C6, F2)
+    private RunClock _clock;
+    private StreamDetector _stream;
+    private OwedReleases _owed;                        // TurnThread: read by any thread (IsInTurn)
+    private int _inlineDepth;                          // how deep in a fused chain the hand runs (0: from the pool)
+    private bool _outboxDirty;                         // something was emitted since the outbox last went out
+    private int _nextSlot;                             // round robin over the slots
+    private int _takenInTurn;                          // messages taken this turn, gathered batches included
+    private Job? _lastBatchJob;                        // the job of the turn's last batch: a stream while heads are its
+
+    // ---- [holder] What a waiting message resumes with (set before the wait, cleared by the one continuation) ------
+    private ValueTask _awaitedHandler;                 // E4
+    private SlotQueue? _awaitedQueue;                  // E4
+    private SlotQueue? _blockedQueue;                  // E5
+    private SlotQueue? _retryQueue;                    // E6
+    private ITimer? _retryTimer;                       // E6, created at the first delayed retry and reused
+    private CancellationTokenRegistration _retryCancellation; // E6
+    private SlotQueue? _parkedQueue;                   // E7
+
+    // ---- Handshakes (any thread, interlocked) --------------------------------------------------------------------
+    private int _spaceHandshake;                       // F5: 0 neither yet, 1 wait set up, 2 woken first
+    private int _retryPending;                         // F7: 1 until the timer or the cancellation runs the retry
+    private volatile bool _retryArmed;                 // a retry waits on its timer (tests move a fake clock then)
+    private int _parkedForPause;                       // F3: 1 while a batch is parked for a pause
+
+    // ---- Activation buffers: flush requests from any thread; the blocked lengths written in a turn (F8) ----------
+    private readonly ConcurrentQueue<(int Slot, Job Job)> _flushRequests = new();
+    private readonly int[]? _blockedAtLength;          // per slot: the queue's length when its head was seen blocked, or -1
 
     internal RoutineCell(Worker worker, FlowRoutine routine, int historyCapacity)
     {
@@ -84,25 +155,23 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
 
     internal FlowRoutine Routine { get; }
 
-    /// <summary>The routine's state after its latest handler run.</summary>
+    /// <summary>The routine's state after its latest handler run. Written by the holder, read by any thread as a snapshot.</summary>
     internal RoutineState State { get; private set; }
 
     /// <summary>Whether the cell is claimed: scheduled, running its queue, or running a message inline.</summary>
     internal bool IsRunning => Volatile.Read(ref _scheduled.Value) != 0 && !Worker.IsPaused;
 
     /// <summary>Whether a thread is running a turn of the cell now (not merely scheduled, parked, or run inline).</summary>
-    internal bool IsInTurn => Volatile.Read(ref _turnThread) != 0;
-
-    /// <summary>
-    /// DEBUG builds: asserts that the caller may act as this cell's consumer, which only the holder of the cell's claim
-    /// may (the claim is taken by <see cref="Schedule"/>, fused dispatch or a pass-on, and given up by going idle).
-    /// </summary>
-    [System.Diagnostics.Conditional("DEBUG")]
-    internal void AssertClaimed() =>
-        System.Diagnostics.Debug.Assert(Volatile.Read(ref _scheduled.Value) != 0, $"{this}: consumer-only code ran without the cell's claim.");
+    internal bool IsInTurn => Volatile.Read(ref _owed.TurnThread) != 0;
 
     /// <summary>Whether a message is in hand (running, retrying, or waiting for room downstream).</summary>
-    internal bool IsBusy => Volatile.Read(ref _currentJob) is not null;
+    internal bool IsBusy => Volatile.Read(ref _hand.Job) is not null;
+
+    /// <summary>Whether a batch may be passed on to this cell (<see cref="TryTakePassedBatch"/>).</summary>
+    internal bool TakesBatches => _takesBatches;
+
+    /// <summary>Whether a retry is waiting on its timer; lets tests move a fake clock only once the timer is set.</summary>
+    internal bool IsWaitingForRetry => _retryArmed;
 
     internal ExecutionHistory History { get; }
 
@@ -114,24 +183,7 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
 
     internal IRoutine Instance => _routine;
 
-    internal string CurrentSlotName => _currentSlot >= 0 ? Routine.Descriptor.Slots[_currentSlot].Name : string.Empty;
-
-    /// <summary>For generated code; not part of the supported API. The context of the message being handled.</summary>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public RoutineContext Context => new(this, CurrentJob);
-
-    /// <summary>For generated code; not part of the supported API. The cancellation token of the job being handled.</summary>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public CancellationToken CancellationToken => CurrentJob.CancellationToken;
-
-    private Job CurrentJob => _currentJob ?? throw OutsideHandler();
-
-    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
-    private void ThrowOutsideHandler() => throw OutsideHandler();
-
-    private InvalidOperationException OutsideHandler() => new(
-        $"Routine '{Routine.Id}' in flow '{Worker.Flow.Id}' used its context outside a slot handler. Emits and contexts are only valid " +
-        "on the handler's own call path while it handles a message; do not keep them for later or use them from other threads.");
+    internal string CurrentSlotName => _hand.Slot >= 0 ? Routine.Descriptor.Slots[_hand.Slot].Name : string.Empty;
 
     internal SlotQueue Queue(int slot) => _queues[slot];
 
@@ -143,137 +195,23 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
         _onlyOutlet = outlets.Length == 1 ? outlets[0] : null;
     }
 
-    /// <summary>For generated code; not part of the supported API. The payload of the message being handled on slot <paramref name="slot"/>.</summary>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public T Payload<T>(int slot) => Unsafe.As<SlotQueue<T>>(_queues[slot]).InHandPayload;
-
-    /// <summary>For generated code; not part of the supported API. Emits <paramref name="payload"/> on event <paramref name="event"/>; delivered when the handler returns.</summary>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public void Emit<T>(int @event, T payload)
-    {
-        if (_currentJob is null)
-        {
-            ThrowOutsideHandler();
-        }
-
-        var outlet = Unsafe.As<EventOutlet<T>>(_outlets[@event]);
-        if (outlet.IsConnected)
-        {
-            outlet.Add(payload);
-            _outboxDirty = true;
-        }
-    }
-
     /// <summary>
-    /// For generated code; not part of the supported API. Emits <paramref name="payload"/> on event
-    /// <paramref name="event"/> and delivers the outbox now, waiting while a target queue is full.
+    /// DEBUG builds: asserts that the caller may act as this cell's consumer, which only the holder of the cell's claim
+    /// may (rules C1 and C2).
     /// </summary>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public ValueTask EmitAsync<T>(int @event, T payload)
+    [Conditional("DEBUG")]
+    internal void AssertClaimed() =>
+        Debug.Assert(Volatile.Read(ref _scheduled.Value) != 0, $"{this}: consumer-only code ran without the cell's claim.");
+
+    /// <summary>DEBUG builds: asserts the invariants of the holder's state (the hand, owed releases, the stream detector).</summary>
+    [Conditional("DEBUG")]
+    private void AssertInvariants()
     {
-        Emit(@event, payload);
-        return DeliverOutboxAsync(CurrentJob);
-    }
-
-    /// <summary>For generated code; not part of the supported API. Returns <paramref name="cell"/>, or explains that an emit was called outside a worker.</summary>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static RoutineCell EnsureAttached(RoutineCell? cell, string routine, string emitMethod) =>
-        cell ?? throw NotAttached(routine, emitMethod);
-
-    // Kept out of line: inlined into every emit, the message formatting would cost each hop a larger stack frame.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static InvalidOperationException NotAttached(string routine, string emitMethod) => new(
-        $"'{routine}.{emitMethod}' was called on a routine instance that is not running in a flow. A routine emits only while a worker " +
-        "runs it: add it to a FlowBuilder, create a worker with Runtime.CreateWorker and post a job.");
-
-    /// <summary>For generated code; not part of the supported API. The error for a slot index the generated dispatch does not know.</summary>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public static Exception UnknownSlot(string routine, int slot) =>
-        new ArgumentOutOfRangeException(nameof(slot), slot, $"Routine '{routine}' has no slot number {slot}; its generated code is out of date. Rebuild the project.");
-
-    /// <summary>Makes sure the cell will run: called after a message is queued for it.</summary>
-    internal void Schedule()
-    {
-        // Always a CAS, never a plain read first: it is the fence that pairs with the one in TryGoIdle.
-        if (Interlocked.CompareExchange(ref _scheduled.Value, 1, 0) == 0)
-        {
-            Dispatch();
-        }
-    }
-
-    /// <summary>
-    /// <see cref="Schedule"/> for a producer that has just made a full fence after queueing (a slot queue's lock
-    /// release): the fence pairs with TryGoIdle's, so a plain read may come first. A cell that is already running
-    /// is then only read, not written, and its flag's cache line stays shared instead of bouncing between cores.
-    /// </summary>
-    internal void ScheduleAfterFence(bool preferLocal)
-    {
-        if (Volatile.Read(ref _scheduled.Value) == 0 && Interlocked.CompareExchange(ref _scheduled.Value, 1, 0) == 0)
-        {
-            Dispatch(preferLocal);
-        }
-    }
-
-    // By default the local queue: a message posted from a pool thread is then handled by that same thread once it
-    // yields, with no cross-thread wake-up; idle threads still steal it when this one stays busy.
-    private void Dispatch(bool preferLocal = true) => ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal);
-
-    /// <summary>Schedules the cell if messages are waiting: used when a pause ends.</summary>
-    internal void ScheduleIfWorkWaiting()
-    {
-        if (HasQueuedMessages())
-        {
-            Schedule();
-        }
-    }
-
-    /// <summary>
-    /// Whether any slot queue holds a message; used to decide whether the cell may go idle. Any thread: it is read
-    /// right after the claim is given up, when another thread may already be the consumer.
-    /// </summary>
-    private bool HasQueuedMessages()
-    {
-        // Only buffering routines ever get flush requests; skip the concurrent queue's check on the hot path.
-        if (HasBuffers && !_flushRequests.IsEmpty)
-        {
-            return true;
-        }
-
-        for (var i = 0; i < _queues.Length; i++)
-        {
-            if (_queues[i].Count > 0 && MayBeTakeable(i))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Picks the next slot with a message, round robin so one busy slot cannot starve the others.</summary>
-    private SlotQueue? NextQueue()
-    {
-        var count = _queues.Length;
-        for (var i = 0; i < count; i++)
-        {
-            var index = _nextSlot + i;
-            if (index >= count)
-            {
-                index -= count;
-            }
-
-            var queue = _queues[index];
-            if (queue.HasQueued && IsTakeable(index))
-            {
-                _currentSlot = index;
-                _nextSlot = index + 1 == count ? 0 : index + 1;
-                return queue;
-            }
-        }
-
-        return null;
+        AssertClaimed();
+        _hand.AssertInvariants();
+        _owed.AssertInvariants();
+        _stream.AssertInvariants();
+        Debug.Assert(_inlineDepth >= 0 && _inlineDepth <= Tuning.MaxInlineDepth + 1, "The inline depth is out of range.");
     }
 
     /// <inheritdoc />

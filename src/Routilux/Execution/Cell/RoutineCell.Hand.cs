@@ -1,0 +1,39 @@
+using System.Diagnostics;
+
+namespace Routilux.Execution;
+
+// Ending the message in hand (MessageInHand): the one place its count goes back to the job, and the publication of
+// its job that the stop protocol relies on (rule C6, fence pair F2).
+public sealed partial class RoutineCell
+{
+    /// <summary>Ends the message in hand: empties the hand and counts the message out of its job (now or owed to the turn).</summary>
+    // Inlined: it ends every hop of a fused chain.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void EndMessage(Job job)
+    {
+        Debug.Assert(ReferenceEquals(_hand.Job, job), "EndMessage for a job that is not in hand.");
+
+        // Released by the reset: in a chain passed on, the next cell announced the job before this write (C6).
+        var count = _hand.Reset();
+        if (count > 0)
+        {
+            ReleaseFinished(job, count);
+        }
+
+        if (job.IsStopped)
+        {
+            job.FinishIfStoppedAndIdle();
+        }
+    }
+
+    /// <summary>Drops <paramref name="count"/> messages of a stopped job that were announced but will not run.</summary>
+    private void PutDownStopped(Job job, int count)
+    {
+        _hand.Reset();
+        ReleaseFinished(job, count);
+        job.FinishIfStoppedAndIdle();
+    }
+
+    /// <summary>Whether a message of <paramref name="job"/> is in hand here. Any thread.</summary>
+    internal bool Holds(Job job) => ReferenceEquals(Volatile.Read(ref _hand.Job), job);
+}

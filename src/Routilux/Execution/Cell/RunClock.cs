@@ -1,0 +1,104 @@
+using System.Diagnostics;
+
+namespace Routilux.Execution;
+
+/// <summary>
+/// Times a cell's handler runs for the execution history with as few clock reads as possible: a read costs about as
+/// much as a fused hop. A run's start is the latest reading taken on the same thread of control when only runtime
+/// bookkeeping has run since (the emitter's end inside a fused chain, the previous run's end in a turn that runs
+/// queued messages back to back); otherwise the clock is read.
+/// </summary>
+/// <remarks>
+/// <para>Every field belongs to the holder of the cell's claim (see the contract in RoutineCell.cs); an emitter's
+/// clock is read by the cell it runs inline, which it has claimed for the run.</para>
+/// <para>Invariant: <see cref="LastEnded"/> is only used while <see cref="LastEndedIsNow"/>, which is cleared whenever
+/// something but bookkeeping may have run since the reading (a handler starts, a delivery from inside a handler or
+/// after a wait, a hand-off at a cut, a turn starting or looking for more).</para>
+/// </remarks>
+[DebuggerDisplay("started {RunStartedAt}, last end {LastEnded} (now: {LastEndedIsNow})")]
+internal struct RunClock
+{
+    /// <summary>The start of the run under way.</summary>
+    public long RunStartedAt;
+
+    /// <summary>The latest reading of this thread of control: its own run's end, or the end of the last run it started inline.</summary>
+    public long LastEnded;
+
+    /// <summary>Whether <see cref="LastEnded"/> is still "now": nothing but bookkeeping ran since.</summary>
+    public bool LastEndedIsNow;
+
+    /// <summary>Set by the message loop around each message it takes, the one place a run may start at the previous run's end.</summary>
+    public bool StartAtLastEnd;
+
+    /// <summary>The emitter's latest reading, handed over for the next run when it is inline and the reading still "now".</summary>
+    public long EmitterEnded;
+
+    /// <summary>Whether the next run starts at <see cref="EmitterEnded"/>.</summary>
+    public bool StartAtEmitterEnd;
+
+    /// <summary>Starts a run: its start is the latest reading when that is still "now", else the clock.</summary>
+    public void StartRun(TimeProvider clock)
+    {
+        if (StartAtEmitterEnd)
+        {
+            // Taken once: a retry of the same message starts after its failed attempt, not at the emitter's end.
+            StartAtEmitterEnd = false;
+            RunStartedAt = EmitterEnded;
+        }
+        else
+        {
+            RunStartedAt = StartAtLastEnd && LastEndedIsNow ? LastEnded : clock.GetTimestamp();
+        }
+
+        LastEndedIsNow = false;
+    }
+
+    /// <summary>Ends a run: reads the clock once, and the reading is "now" for whatever bookkeeping comes next.</summary>
+    public long EndRun(TimeProvider clock)
+    {
+        LastEnded = clock.GetTimestamp();
+        LastEndedIsNow = true;
+        return LastEnded;
+    }
+
+    /// <summary>
+    /// Before a run inline for an emitter: its latest reading, when still "now", is the run's start. Copied rather
+    /// than referenced: a reference to the emitter would cost a GC write barrier per hop.
+    /// </summary>
+    public void StartAtEndOf(in RunClock emitter)
+    {
+        if (emitter.LastEndedIsNow)
+        {
+            EmitterEnded = emitter.LastEnded;
+            StartAtEmitterEnd = true;
+        }
+    }
+
+    /// <summary>
+    /// After a run this cell started inline: the callee's latest reading is this cell's too, or nothing is when it
+    /// went asynchronous (it may still be running on another thread).
+    /// </summary>
+    public void TakeLatestReadingFrom(in RunClock callee, bool completed)
+    {
+        if (completed)
+        {
+            LastEnded = callee.LastEnded;
+            LastEndedIsNow = callee.LastEndedIsNow;
+        }
+        else
+        {
+            LastEndedIsNow = false;
+        }
+    }
+
+    /// <summary>Something other than bookkeeping ran or may have run (user code, a wait): the latest reading is stale.</summary>
+    public void Forget() => LastEndedIsNow = false;
+
+    /// <summary>After a runtime fault: nothing carries over to the next run.</summary>
+    public void Reset()
+    {
+        StartAtLastEnd = false;
+        StartAtEmitterEnd = false;
+        LastEndedIsNow = false;
+    }
+}
