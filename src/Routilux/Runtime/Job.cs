@@ -4,11 +4,24 @@ using Routilux.Execution;
 namespace Routilux;
 
 /// <summary>
-/// One unit of work posted into a <see cref="Worker"/>. Every message that descends from the job's input carries
+/// One unit of work posted into a <see cref="Routilux.Worker"/>. Every message that descends from the job's input carries
 /// the job, however many hops away. The job completes by itself when none of its messages is queued or running
 /// and its input is complete; <see cref="Completion"/> then gives the final status.
 /// </summary>
+// Concurrency contract. Every mutable field is touched by many threads (posters, the cells running the job's messages,
+// timers, cancellation callbacks), and only through Interlocked or Volatile; there is no lock.
+//   _pending   the count that decides completion: +1 per message counted in (before it is queued), -1 per message
+//              done or dropped (cells may owe theirs to a turn, see OwedReleases), +1 while the input is open. It
+//              reaches 0 exactly once, which finishes the job; it never goes below 0 (asserted).
+//   _parked, _parkedInJoins   of the pending messages, those in activation buffers, and of those the ones in joins;
+//              each is >= 0 (asserted); they are read apart from _pending, so a comparison is a hint that the
+//              quiescence protocol re-checks (Worker.OnJobQuiescent), never a decision by itself.
+//   _status    Running -> Completed, or Running -> Failed/Cancelled (the stop), each by one CAS, a full fence.
+//   _finished  0 -> 1 once (Finish); a second time only for a stopped job that finished early (asserted).
+//   Fence pair with the cells (RoutineCell's F2): the stop sets _status, then FinishIfStoppedAndIdle makes a
+//   process-wide barrier and reads which cells hold the job; a cell publishes the job it takes up, then reads _status.
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The CancellationTokenSource has no timer and is not linked, so it holds nothing that needs disposing.")]
+[DebuggerDisplay("Job {Id} ({Status}): pending {_pending.Value}, parked {_parked}")]
 public sealed partial class Job
 {
     private readonly TaskCompletionSource<JobStatus> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -251,7 +264,8 @@ public sealed partial class Job
     /// <param name="inJoin">Whether they were parked in a join's buffer.</param>
     internal void Unpark(int count, bool inJoin)
     {
-        Interlocked.Add(ref _parked, -count);
+        var parked = Interlocked.Add(ref _parked, -count);
+        Debug.Assert(parked >= 0, "Job parked count went negative.");
         if (inJoin)
         {
             var inJoins = Interlocked.Add(ref _parkedInJoins, -count);

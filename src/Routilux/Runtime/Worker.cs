@@ -4,7 +4,7 @@ using Routilux.Execution;
 namespace Routilux;
 
 /// <summary>
-/// A live instance of a <see cref="Flow"/>: one instance of each routine with its queues and state. Jobs are
+/// A live instance of a <see cref="Routilux.Flow"/>: one instance of each routine with its queues and state. Jobs are
 /// posted into a worker; several jobs may run in one worker at once, each tracked on its own.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The CancellationTokenSource has no timer and is not linked, so it holds nothing that needs disposing.")]

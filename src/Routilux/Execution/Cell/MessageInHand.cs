@@ -10,7 +10,7 @@ namespace Routilux.Execution;
 /// <remarks>
 /// <para>Fields and who touches them (see the cell's concurrency contract, in RoutineCell.cs):</para>
 /// <list type="bullet">
-///   <item><see cref="Job"/>: written only by the holder of the cell's claim, always with <see cref="Volatile.Write{T}(ref T, T)"/>
+///   <item><see cref="Job"/> (the field): written only by the holder of the cell's claim, always with <see cref="Volatile.Write{T}(ref T, T)"/>
 ///   (other threads read it: <c>RoutineCell.Holds</c>, <c>IsBusy</c>, <c>OnJobStopped</c>; fence pair F2).</item>
 ///   <item>Everything else: the claim's holder only, plain reads and writes.</item>
 /// </list>

@@ -217,6 +217,9 @@ public sealed partial class RoutineCell
     {
         try
         {
+            // E7, rule C7: the one continuation of the wait; the field it takes up is set, and cleared below.
+            AssertClaimed();
+            System.Diagnostics.Debug.Assert(_parkedQueue is not null && _hand.IsHeld, "E7: a wait resumed twice, or with no message in hand.");
             var queue = _parkedQueue!;
             var job = _hand.Job!;
             _parkedQueue = null;

@@ -40,6 +40,9 @@ public sealed partial class RoutineCell
         try
         {
             var job = _hand.Job!;
+            // E5, rule C7: the one continuation of the wait; the field it takes up is set, and cleared below.
+            AssertClaimed();
+            System.Diagnostics.Debug.Assert(_blockedQueue is not null && _hand.IsHeld, "E5: a wait resumed twice, or with no message in hand.");
             var blocked = _blockedQueue!;
             _blockedQueue = null;
             if (!_deliveryWaiter.SpaceFreed && StoppedWhileWaiting(blocked, _deliveryWaiter, job))

@@ -90,6 +90,10 @@ public sealed partial class RoutineCell
         {
             _retryCancellation.Dispose();
             _retryCancellation = default;
+
+            // E6, rule C7: the one continuation of the wait; the field it takes up is set, and cleared below.
+            AssertClaimed();
+            System.Diagnostics.Debug.Assert(_retryQueue is not null && _hand.IsHeld, "E6: a wait resumed twice, or with no message in hand.");
             var queue = _retryQueue!;
             _retryQueue = null;
             var job = _hand.Job!;

@@ -204,10 +204,12 @@ public sealed partial class RoutineCell
     /// <summary>Entry point E4: an awaiting handler finished; the cell, still claimed, goes on with its message.</summary>
     private void OnHandlerCompleted()
     {
+        // E4, rule C7: the one continuation of the wait; the field it takes up is set, and cleared below.
+        AssertClaimed();
+        System.Diagnostics.Debug.Assert(_awaitedQueue is not null && _hand.IsHeld, "E4: a wait resumed twice, or with no message in hand.");
         var running = _awaitedHandler;
         var queue = _awaitedQueue!;
         var job = _hand.Job!;
-        AssertClaimed();
         _awaitedHandler = default;
         _awaitedQueue = null;
         try

@@ -23,7 +23,10 @@ namespace Routilux.Execution;
 // Any thread, never touching the holder's fields: Schedule, ScheduleAfterFence, ScheduleIfWorkWaiting, RequestFlush,
 // OnJobStopped, ResumeParkedBatch, Holds, IsBusy, IsRunning, IsInTurn, State, HasQueuedMessages.
 //
-// RULES (each asserted in DEBUG builds where it can be checked; `AssertClaimed`, the structs' `AssertInvariants`):
+// RULES, each asserted in DEBUG builds (`AssertClaimed` at every entry point and consumer-only member, the structs'
+// `AssertInvariants`, and the C4/C5/C7 asserts where the claim is given up or a wait resumes). A fence pair orders two
+// threads, which no assert on one of them can check; the randomized model test (tests/Routilux.Tests/Model) checks
+// what they guarantee: no job hangs with work left, none completes before its last message.
 //   C1 One holder: every field below marked [holder] is read and written only by the claim's holder.
 //   C2 Consumer-only members of the slot queues (SlotQueue) are called only by the holder (they assert AssertClaimed).
 //   C3 Nothing is lost at idle: see fence pair F1.
