@@ -97,6 +97,10 @@ public static class ColocatedScenario
                           $"{1.0 / 2:0.00} (two parties busy on {Environment.ProcessorCount} cores); beside Dataflow {dataflow:0.00}.");
         report.AddReading($"Stream under load, Routilux ÷ Dataflow: {routiluxNs / dataflowNs:0.00}× the ns/hop " +
                           $"({routiluxNs:0.0} against {dataflowNs:0.0} ns/hop).");
+        var coresUsed = aloneMedian * chunk.TotalSeconds;
+        report.AddReading($"Check of the machine: the workload alone ran {coresUsed:0.00} of {items} cores' worth of chunks " +
+                          $"(chunks/s × {chunk.TotalMicroseconds:0} µs); well under {items} means something else was using the " +
+                          "machine, and the shares above are not worth reading.");
         report.Note = "Stream share = ns/hop alone ÷ ns/hop beside the workload; workload share = chunks/s beside the stream ÷ " +
                       "chunks/s alone; their sum is how much of the two parties' work got done together (1.00: the machine was " +
                       "shared without loss; under 1: cores went to waiting, e.g. threads spinning for work). Medians over the rounds. " +
