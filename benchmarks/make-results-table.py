@@ -3,7 +3,8 @@
 
 Reads BenchmarkDotNet.Artifacts/results/*-report-full.json (BenchmarkDotNet's full JSON export) and the
 *-routilux.json files the suite writes beside them (role, messages per invocation, exact bytes per message),
-prints one table per scenario with the DESIGN.md targets checked, and writes the tables between
+prints one table per scenario with the DESIGN.md targets checked, then the wall-clock scenarios the program's
+scenario mode wrote (*-scenario.json: table, readings and note, laid out as they come), and writes the tables between
 <!-- results:start --> and <!-- results:end --> and the machine between <!-- machine:start --> and
 <!-- machine:end --> in benchmarks/README.md.
 
@@ -60,7 +61,7 @@ def find_results(explicit: str | None) -> str:
         return explicit
     for base in (os.getcwd(), REPO):
         candidate = os.path.join(base, "BenchmarkDotNet.Artifacts", "results")
-        if glob.glob(os.path.join(candidate, "*-report-full.json")):
+        if glob.glob(os.path.join(candidate, "*-report-full.json")) or glob.glob(os.path.join(candidate, "*-scenario.json")):
             return candidate
     return os.path.join(os.getcwd(), "BenchmarkDotNet.Artifacts", "results")
 
@@ -127,6 +128,50 @@ def load(results: str) -> tuple[list[Row], list[dict], list[str]]:
             meta = metas.get((report["Type"], report["Method"], job)) or metas.get((report["Type"], report["Method"], "*"))
             rows.append(Row(report, meta, host, path))
     return rows, hosts, files
+
+
+# Wall-clock scenarios of the program's scenario mode (--scenario), in README order; others follow by id.
+SCENARIO_ORDER = ["colocated", "idle-workers"]
+
+
+def load_scenarios(results: str) -> list[dict]:
+    scenarios = []
+    for path in glob.glob(os.path.join(results, "*-scenario.json")):
+        with open(path, encoding="utf-8") as handle:
+            document = json.load(handle)
+        document["_mtime"] = os.path.getmtime(path)
+        scenarios.append(document)
+    order = {name: i for i, name in enumerate(SCENARIO_ORDER)}
+    return sorted(scenarios, key=lambda d: (order.get(d.get("id"), len(order)), d.get("id", "")))
+
+
+def render_scenarios(scenarios: list[dict]) -> str:
+    out: list[str] = []
+    for scenario in scenarios:
+        columns = scenario.get("columns") or []
+        out.append(f"### {scenario.get('title', scenario.get('id', '?'))}")
+        out.append("")
+        parameters = scenario.get("parameters") or {}
+        if "mode" in parameters:
+            out.append(f"> {parameters['mode']}.")
+            out.append("")
+        out.append("| " + " | ".join(columns) + " |")
+        out.append("| --- |" + " ---: |" * (len(columns) - 1))
+        for row in scenario.get("rows") or []:
+            out.append("| " + " | ".join(row) + " |")
+        out.append("")
+        for reading in scenario.get("readings") or []:
+            out.append(f"- {reading}")
+        if scenario.get("readings"):
+            out.append("")
+        if scenario.get("note"):
+            out.append(scenario["note"])
+            out.append("")
+        shown = ", ".join(f"{k} {v}" for k, v in parameters.items() if k != "mode")
+        machine = scenario.get("machine") or {}
+        out.append(f"Run: {shown}; {machine.get('configuration', '?')} build, measured {scenario.get('measuredUtc', '?')}.")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n" if out else ""
 
 
 def fmt_time(ns: float | None, per: str) -> str:
@@ -258,9 +303,23 @@ def render(rows: list[Row]) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def render_machine(hosts: list[dict], rows: list[Row]) -> str:
+def render_scenario_machine(scenarios: list[dict]) -> str:
+    latest = max(scenarios, key=lambda d: d["_mtime"])
+    machine = latest.get("machine") or {}
+    lines = [
+        "| | |",
+        "| --- | --- |",
+        f"| OS | {machine.get('os', '?')} |",
+        f"| Cores | {machine.get('logicalCores', '?')} logical |",
+        f"| .NET | {machine.get('runtime', '?')} |",
+        f"| Measured | {latest.get('measuredUtc', '?')} (scenarios only) |",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def render_machine(hosts: list[dict], rows: list[Row], scenarios: list[dict]) -> str:
     if not hosts:
-        return "Not yet measured.\n"
+        return render_scenario_machine(scenarios) if scenarios else "Not yet measured.\n"
     host = max(hosts, key=lambda h: h["_mtime"])
     when = datetime.fromtimestamp(host["_mtime"], tz=timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     jobs = ", ".join(sorted({r.job for r in rows}))
@@ -292,12 +351,17 @@ def main() -> int:
     args = parse_args()
     results = find_results(args.results)
     rows, hosts, files = load(results)
-    if not files:
-        print(f"No *-report-full.json in {results}. Run the suite first (see benchmarks/README.md).", file=sys.stderr)
+    scenarios = load_scenarios(results)
+    if not files and not scenarios:
+        print(f"No *-report-full.json or *-scenario.json in {results}. Run the suite first (see benchmarks/README.md).",
+              file=sys.stderr)
         return 1
-    body = render(rows)
-    machine = render_machine(hosts, rows)
-    print(f"<!-- from {len(files)} report(s) in {results} -->")
+    parts = [render(rows)] if files else []
+    if scenarios:
+        parts.append(render_scenarios(scenarios))
+    body = "\n".join(parts)
+    machine = render_machine(hosts, rows, scenarios)
+    print(f"<!-- from {len(files)} report(s) and {len(scenarios)} scenario(s) in {results} -->")
     print(machine)
     print(body)
     if not args.print_only:

@@ -84,6 +84,28 @@ public static class Flows
         return (flow.Build(), entry);
     }
 
+    /// <summary>Id of the small chain's sink (a <see cref="SumStage"/>).</summary>
+    public const string SmallChainSink = "sink";
+
+    /// <summary>Stages of the small chain: every message is handled this many times and arrives plus this many.</summary>
+    public const int SmallChainStages = 3;
+
+    /// <summary>
+    /// The small chain of the idle-workers scenario: <c>first</c> and <c>second</c> (<see cref="Stage"/>s) and
+    /// <c>sink</c> (a <see cref="SumStage"/>), so a value arrives plus 3; <c>first</c>'s slot is the entry.
+    /// </summary>
+    public static (Flow Flow, SlotPort<int> Entry) SmallChain(string id)
+    {
+        var flow = new FlowBuilder(id);
+        var first = flow.Add<Stage>("first");
+        var second = flow.Add<Stage>("second");
+        var sink = flow.Add<SumStage>(SmallChainSink);
+        flow.Connect(first.Out(), second.In());
+        flow.Connect(second.Out(), sink.In());
+        flow.Entry(first.In());
+        return (flow.Build(), first.In());
+    }
+
     /// <summary>Nodes of the diamond flow.</summary>
     public const int DiamondNodes = 100;
 
