@@ -19,7 +19,8 @@ public class ActivationTests
         var job = worker.OpenJob();
         await job.PostAsync(pairer.Left(), 1);
         await job.PostAsync(pairer.Left(), 2);
-        await Task.Delay(50);
+        // Both lefts are out of the queue and the routine has ended its turn: they wait in the join, unpaired.
+        worker.WaitUntilIdleWithQueued("pairer", "Left", 0);
         Assert.Empty(pairs);
 
         await job.PostAsync(pairer.Right(), "a");
@@ -27,7 +28,9 @@ public class ActivationTests
         await job.PostAsync(pairer.Right(), "b");
         await job.PostAsync(pairer.Left(), 3);
         Eventually.True(() => pairs.Count == 2, "the second pair ran");
-        await Task.Delay(50);
+        // The third left waits in the join, with no right to pair it, before the input completes.
+        worker.WaitUntilIdleWithQueued("pairer", "Left", 0);
+        Assert.Equal(2, pairs.Count);
 
         job.CompleteInput();
         Assert.Equal(JobStatus.Completed, await job.Completion.Within());
@@ -79,9 +82,12 @@ public class ActivationTests
         }
 
         Eventually.True(() => batches.Count == 2, "two full batches ran");
-        Eventually.True(() => worker.GetQueueState("batcher", "Items").Length == 0, "the seventh message is buffered");
+        // Out of the queue is not yet buffered: wait for the routine to end its turn too, so that the seventh message's
+        // timer is armed before the fake clock moves (armed after, it would count from a later moment).
+        worker.WaitUntilIdleWithQueued("batcher", "Items", 0);
         clock.Advance(TimeSpan.FromMilliseconds(199));
-        await Task.Delay(20);
+        // A timer due by now fired inside Advance and scheduled the routine; idle again, it has run whatever that asked for.
+        worker.WaitUntilIdle("batcher");
         Assert.Equal(2, batches.Count);
         Assert.Equal(JobStatus.Running, job.Status);
 
@@ -131,12 +137,11 @@ public class ActivationTests
         // Wait for the routine to go idle, not just for its queue to empty: a message leaves the queue before it is
         // buffered and the interval's timer re-armed. Advancing the fake clock in between could re-arm the timer
         // for a moment that the clock has already passed, and it would never fire.
-        Eventually.True(
-            () => worker.GetQueueState("throttled", "Items").Length == 0 && !worker.Cell(0).IsRunning,
-            "both are buffered and the routine is idle");
+        worker.WaitUntilIdleWithQueued("throttled", "Items", 0);
 
         clock.Advance(TimeSpan.FromMilliseconds(999));
-        await Task.Delay(20);
+        // A timer due by now fired inside Advance and scheduled the routine; idle again, it has run whatever that asked for.
+        worker.WaitUntilIdle("throttled");
         Assert.Single(runs);
         Assert.Equal(JobStatus.Running, job.Status);
         clock.Advance(TimeSpan.FromMilliseconds(1));
@@ -158,7 +163,8 @@ public class ActivationTests
         var job = worker.OpenJob();
         await job.PostAsync(byThree.Items(), 1);
         await job.PostAsync(byThree.Items(), 2);
-        await Task.Delay(50);
+        // Both are buffered and the routine has ended its turn: its predicate said no.
+        worker.WaitUntilIdleWithQueued("by-three", "Items", 0);
         Assert.Empty(runs);
         await job.PostAsync(byThree.Items(), 3);
         Eventually.True(() => runs.Count == 1, "three were buffered");

@@ -212,13 +212,17 @@ public class FlowExecutionTests
         flow.Entry(plusOne.In());
 
         await using var runtime = new Runtime();
-        var job = runtime.CreateWorker(flow.Build()).OpenJob();
+        var worker = runtime.CreateWorker(flow.Build());
+        var job = worker.OpenJob();
         for (var i = 0; i < 10; i++)
         {
             await job.PostAsync(plusOne.In(), i);
         }
 
-        await Task.Delay(50);
+        // Every message has been handled and both routines have ended their turns: only the open input holds the job.
+        Eventually.True(() => received.Count == 10, "all ten messages reached the sink");
+        worker.WaitUntilIdle("plus-one");
+        worker.WaitUntilIdle("sink");
         Assert.Equal(JobStatus.Running, job.Status);
 
         job.CompleteInput();

@@ -18,8 +18,8 @@ public class StoppedWhilePausedTests
         {
             var job = await worker.PostJobAsync(entry, Enumerable.Range(0, 10));
 
-            // A moment for the turns the posts scheduled to end: the cells are idle when the job stops.
-            await Task.Delay(100);
+            // The turns the posts scheduled have ended (paused, they took nothing): the cells are idle when the job stops.
+            worker.WaitUntilIdle("a");
             Assert.Equal(10, worker.GetQueueState("a", "In").Length);
 
             job.Cancel("not needed any more");
@@ -32,7 +32,8 @@ public class StoppedWhilePausedTests
 
             // Still paused for the jobs that go on; a resume runs them as usual.
             var next = await worker.PostJobAsync(entry, [100, 200]);
-            await Task.Delay(50);
+            worker.WaitUntilIdle("a");
+            Assert.Equal(2, worker.GetQueueState("a", "In").Length);
             Assert.Empty(received);
             worker.Resume();
             Assert.Equal(JobStatus.Completed, await next.Completion.Within());
@@ -55,9 +56,9 @@ public class StoppedWhilePausedTests
             await job.PostAsync(entry, value);
         }
 
-        // The job's input is left open, and its messages wait in the paused worker's queue. A moment for the turns the
-        // posts scheduled to end: the cells are idle when the runtime goes.
-        await Task.Delay(100);
+        // The job's input is left open, and its messages wait in the paused worker's queue. The turns the posts
+        // scheduled have ended: the cells are idle when the runtime goes.
+        worker.WaitUntilIdle("a");
         Assert.Equal(10, worker.GetQueueState("a", "In").Length);
 
         await runtime.DisposeWithin();
@@ -74,10 +75,11 @@ public class StoppedWhilePausedTests
         {
             var (worker, job, handledByB, received) = await PausingMidBatch.StartAsync(runtime, "cancel-paused-batch");
             Eventually.True(() => handledByB.Contains(3), "b handled 3 and paused the worker");
-            await Task.Delay(100);
+            var b = worker.CellOf("b");
+            Eventually.True(b.HasBatchParkedForPause, "b keeps the rest of its batch in hand for the resume");
+            Assert.Equal([1, 2, 3], handledByB);
             Assert.Equal(JobStatus.Running, job.Status);
 
-            // b holds the rest of its batch for the resume by now.
             job.Cancel();
 
             // The rest of b's batch never runs, and what its first runs emitted is dropped with the job.
@@ -106,10 +108,13 @@ public class StoppedWhilePausedTests
             var job = worker.OpenJob();
             await job.PostAsync(byThree.Items(), 1);
             await job.PostAsync(byThree.Items(), 2);
-            Eventually.True(() => worker.GetQueueState("by-three", "Items").Length == 0, "both messages are buffered, waiting for a third");
+            // Both messages are buffered, waiting for a third, and the routine has ended its turn.
+            worker.WaitUntilIdleWithQueued("by-three", "Items", 0);
             worker.Pause();
             await job.PostAsync(byThree.Items(), 3);
-            await Task.Delay(100);
+            // The turn the post scheduled has ended, the third message still queued: the cell is idle when the job stops.
+            worker.WaitUntilIdle("by-three");
+            Assert.Equal(1, worker.GetQueueState("by-three", "Items").Length);
 
             job.Cancel();
 

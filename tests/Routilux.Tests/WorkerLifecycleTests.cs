@@ -23,7 +23,8 @@ public class WorkerLifecycleTests
         Assert.Equal((WorkerStatus.Paused, "maintenance"), (worker.Status, worker.PauseReason));
 
         var job = await worker.StartAsync(counter.Start(), 300);
-        await Task.Delay(100);
+        // The turn the post scheduled has ended: paused, it took nothing.
+        worker.WaitUntilIdle("counter");
         Assert.Empty(received);
         Assert.Equal(JobStatus.Running, job.Status);
         Assert.Equal(1, worker.GetQueueState("counter", "Start").Length);
@@ -51,7 +52,11 @@ public class WorkerLifecycleTests
         Eventually.True(() => probe.Handled >= 5, "some messages were handled");
         worker.Pause();
         var handledAtPause = probe.Handled;
-        await Task.Delay(50);
+
+        // The consumer's handler running at the pause has finished and the consumer has stopped: it gave up its claim,
+        // or keeps the rest of a batch in hand for the resume. Either way it starts nothing more until then.
+        var consumerCell = worker.CellOf("consumer");
+        Eventually.True(() => !consumerCell.IsClaimed() || consumerCell.HasBatchParkedForPause(), "the consumer has stopped for the pause");
         Assert.True(probe.Handled <= handledAtPause + 1, "at most the handler already running finishes while paused");
 
         worker.Resume();
