@@ -150,7 +150,7 @@ public class BatchTests
         // b got 1..10 as one batch and paused the worker at 3: nothing after 3 starts while paused.
         Eventually.True(() => handledByB.Contains(3), "b handled 3 and paused the worker");
         var cellB = worker.CellOf("b");
-        Eventually.True(cellB.HasBatchParkedForPause, "b keeps the rest of its batch in hand for the resume");
+        Eventually.True(() => cellB.HasBatchParkedForPause, "b keeps the rest of its batch in hand for the resume");
         Assert.Equal([1, 2, 3], handledByB);
         Assert.Equal(JobStatus.Running, job.Status);
 

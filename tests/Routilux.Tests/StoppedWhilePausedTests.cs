@@ -76,7 +76,7 @@ public class StoppedWhilePausedTests
             var (worker, job, handledByB, received) = await PausingMidBatch.StartAsync(runtime, "cancel-paused-batch");
             Eventually.True(() => handledByB.Contains(3), "b handled 3 and paused the worker");
             var b = worker.CellOf("b");
-            Eventually.True(b.HasBatchParkedForPause, "b keeps the rest of its batch in hand for the resume");
+            Eventually.True(() => b.HasBatchParkedForPause, "b keeps the rest of its batch in hand for the resume");
             Assert.Equal([1, 2, 3], handledByB);
             Assert.Equal(JobStatus.Running, job.Status);
 

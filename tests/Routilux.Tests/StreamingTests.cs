@@ -169,7 +169,7 @@ public class StreamingTests
         // What the cancelled job left in the queues is dropped by the routines' turns; once every queue is empty and
         // every routine has ended its turn, nothing can reach the sink any more.
         Eventually.True(
-            () => worker.QueueStates.All(q => q.Length == 0) && Enumerable.Range(0, worker.Flow.Routines.Count).All(i => !worker.Cell(i).IsClaimed()),
+            () => worker.QueueStates.All(q => q.Length == 0) && Enumerable.Range(0, worker.Flow.Routines.Count).All(i => !worker.Cell(i).IsClaimed),
             "both halves dropped what the job left and went idle");
         Assert.Equal(received, counted.Count);
         Assert.Empty(worker.ActiveJobs);

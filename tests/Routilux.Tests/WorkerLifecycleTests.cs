@@ -56,7 +56,7 @@ public class WorkerLifecycleTests
         // The consumer's handler running at the pause has finished and the consumer has stopped: it gave up its claim,
         // or keeps the rest of a batch in hand for the resume. Either way it starts nothing more until then.
         var consumerCell = worker.CellOf("consumer");
-        Eventually.True(() => !consumerCell.IsClaimed() || consumerCell.HasBatchParkedForPause(), "the consumer has stopped for the pause");
+        Eventually.True(() => !consumerCell.IsClaimed || consumerCell.HasBatchParkedForPause, "the consumer has stopped for the pause");
         Assert.True(probe.Handled <= handledAtPause + 1, "at most the handler already running finishes while paused");
 
         worker.Resume();

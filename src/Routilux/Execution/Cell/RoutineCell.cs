@@ -164,6 +164,15 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
     /// <summary>Whether the cell is claimed: scheduled, running its queue, or running a message inline.</summary>
     internal bool IsRunning => Volatile.Read(ref _scheduled.Value) != 0 && !Worker.IsPaused;
 
+    /// <summary>
+    /// Whether the cell is claimed, paused or not: scheduled, in a turn, running a message inline, or holding one that
+    /// waits. Any thread. Unclaimed after a post means the turn the post asked for has run to its end (tests gate on it).
+    /// </summary>
+    internal bool IsClaimed => Volatile.Read(ref _scheduled.Value) != 0;
+
+    /// <summary>Whether the rest of a batch waits in hand for the worker's resume (F3). Any thread.</summary>
+    internal bool HasBatchParkedForPause => Volatile.Read(ref _parkedForPause) == 1;
+
     /// <summary>Whether a thread is running a turn of the cell now (not merely scheduled, parked, or run inline).</summary>
     internal bool IsInTurn => Volatile.Read(ref _owed.TurnThread) != 0;
 
