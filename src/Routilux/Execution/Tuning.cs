@@ -78,6 +78,14 @@ internal static class Tuning
     public const int LowWaterDivisor = 4;
 
     /// <summary>
+    /// The most places a consumer looks at in one look for messages published since its last (see
+    /// SlotQueue.LookAtTail): the queue has no published tail to read, so the consumer reads the places' sequences,
+    /// which it reads anyway to take them. A bound, not a fit: enough for a full batch (<see cref="MaxGathered"/>)
+    /// and for <see cref="FullBatch"/>'s test, few enough that a look at a full queue of thousands stays short.
+    /// </summary>
+    public const int PlacesPerLook = 128;
+
+    /// <summary>
     /// The distance that keeps two fields off each other's cache lines: 128 bytes, not 64, because x64 and Arm64
     /// prefetch cache lines in pairs (the value System.Threading.Channels and ConcurrentQueue pad to).
     /// </summary>
