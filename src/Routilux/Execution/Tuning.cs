@@ -74,6 +74,8 @@ internal static class Tuning
     /// Producers waiting for room in a full queue are woken when it has drained by this fraction of its capacity
     /// (a quarter): each then refills a quarter in one go, instead of the whole crowd waking for every free place.
     /// A routine inside a stream's segment wakes them only when empty (see SlotQueue.WakeProducersWhenEmpty).
+    /// Measured with the lock-free ring, fan-in 8 -> 1 (--short, A and B interleaved, 3 runs each): a half (2) ran at
+    /// 2.7 to 5.1 times Dataflow's time against 2.6 to 5.1 for a quarter; no difference the machine could show.
     /// </summary>
     public const int LowWaterDivisor = 4;
 
