@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Routilux.Execution;
 using Routilux.Tests.Routines;
 
@@ -70,6 +71,10 @@ public class StreamSegmentsTests
             }
         }
 
+        // Taking is the consumer's, which holds the cell's claim: wait for the turn the enqueues scheduled to go idle
+        // (the worker is paused), then hold the claim while taking, as a turn would.
+        ref var claim = ref ClaimOf(queue.Owner).Value;
+        SpinWait.SpinUntil(() => Interlocked.CompareExchange(ref ClaimOf(queue.Owner).Value, 1, 0) == 0);
         int? leftWhenWoken = null;
         while (queue.Count > 0)
         {
@@ -82,8 +87,12 @@ public class StreamSegmentsTests
             }
         }
 
+        Volatile.Write(ref claim, 0);
         return leftWhenWoken ?? -1;
     }
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_scheduled")]
+    private static extern ref PaddedFlag ClaimOf(RoutineCell cell);
 
     [Fact]
     public void The_first_segment_grows_with_the_chain_and_shrinks_with_more_segments_behind_it()

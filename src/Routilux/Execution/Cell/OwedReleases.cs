@@ -10,7 +10,8 @@ namespace Routilux.Execution;
 /// </summary>
 /// <remarks>
 /// <para>Fields: <see cref="TurnThread"/> is written by the claim's holder and read by any thread (with
-/// <see cref="Volatile"/>: <c>RoutineCell.IsInTurn</c>); the rest belongs to the claim's holder.</para>
+/// <see cref="Volatile"/>: <c>RoutineCell.IsInTurn</c>, which tests use to tell a turn from a fused run); the rest
+/// belongs to the claim's holder.</para>
 /// <para>Invariants (asserted): nothing is owed outside a turn once <see cref="EndTurn"/> ran, which the cell does
 /// before it gives up its claim or its message goes asynchronous (contract rule C4); an owed count is positive
 /// exactly when a job is owed.</para>

@@ -200,7 +200,7 @@ public sealed partial class RoutineCell
         if ((!Worker.IsPaused || job.IsStopped) && Interlocked.Exchange(ref _parkedForPause, 0) == 1)
         {
             // Resumed or stopped meanwhile, unseen: go on from a fresh work item rather than deeper in this stack.
-            ThreadPool.UnsafeQueueUserWorkItem(static cell => cell.ContinueParkedBatch(), this, preferLocal: true);
+            ThreadPool.UnsafeQueueUserWorkItem(_continueParkedBatch, preferLocal: true);
         }
     }
 
@@ -209,7 +209,7 @@ public sealed partial class RoutineCell
     {
         if (Volatile.Read(ref _parkedForPause) == 1 && Interlocked.Exchange(ref _parkedForPause, 0) == 1)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(static cell => cell.ContinueParkedBatch(), this, preferLocal: false);
+            ThreadPool.UnsafeQueueUserWorkItem(_continueParkedBatch, preferLocal: false);
         }
     }
 

@@ -56,7 +56,7 @@ public sealed partial class RoutineCell
 
         for (var i = 0; i < _queues.Length; i++)
         {
-            if (_queues[i].Count > 0 && MayBeTakeable(i))
+            if (_queues[i].HasPublishedHead() && MayBeTakeable(i))
             {
                 return true;
             }

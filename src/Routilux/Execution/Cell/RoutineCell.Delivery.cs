@@ -16,7 +16,7 @@ public sealed partial class RoutineCell
         {
             // Woken before the wait was set up: resume on a fresh work item, not deeper in this stack.
             _spaceHandshake = 0;
-            ThreadPool.UnsafeQueueUserWorkItem(static cell => cell.ResumeAfterSpace(), this, preferLocal: true);
+            ThreadPool.UnsafeQueueUserWorkItem(_resumeAfterSpace, preferLocal: true);
             return;
         }
 

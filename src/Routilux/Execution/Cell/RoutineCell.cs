@@ -21,7 +21,8 @@ namespace Routilux.Execution;
 //   E6 OnRetryDue (a retry's delay is over, or its job stopped) by going on into RunTurn
 //   E7 ContinueParkedBatch (the worker resumed, or the job stopped)
 // Any thread, never touching the holder's fields: Schedule, ScheduleAfterFence, ScheduleIfWorkWaiting, RequestFlush,
-// OnJobStopped, ResumeParkedBatch, Holds, IsBusy, IsRunning, IsInTurn, State, HasQueuedMessages.
+// OnJobStopped, ResumeParkedBatch, Holds, IsBusy, IsRunning, IsClaimed, HasBatchParkedForPause, IsInTurn,
+// State, HasQueuedMessages.
 //
 // RULES, each asserted in DEBUG builds (`AssertClaimed` at every entry point and consumer-only member, the structs'
 // `AssertInvariants`, and the C4/C5/C7 asserts where the claim is given up or a wait resumes). A fence pair orders two
@@ -75,6 +76,8 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
     private readonly Action _onHandlerCompleted;      // cached: resuming an awaiting handler allocates nothing
     private readonly SpaceWaiter _deliveryWaiter;     // the message's wait for room (resumes via OnSpaceSignalled)
     private readonly SpaceWaiter _emitWaiter = new(); // an async emit's wait for room (awaited by the handler)
+    private readonly CellContinuation _resumeAfterSpace;    // E5 from a fresh work item
+    private readonly CellContinuation _continueParkedBatch; // E7 from a fresh work item
     private EventOutlet[] _outlets = Array.Empty<EventOutlet>();
     private EventOutlet? _onlyOutlet;                 // a routine with one event (most) may pass its message on
 
@@ -147,6 +150,8 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
         _marksRuns = routine.ErrorPolicy.Strategy is ErrorStrategy.Retry or ErrorStrategy.Skip;
         _onHandlerCompleted = OnHandlerCompleted;
         _deliveryWaiter = new SpaceWaiter(OnSpaceSignalled);
+        _resumeAfterSpace = new CellContinuation(this, static cell => cell.ResumeAfterSpace());
+        _continueParkedBatch = new CellContinuation(this, static cell => cell.ContinueParkedBatch());
         _routine.Attach(this);
     }
 
@@ -173,7 +178,7 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
     /// <summary>Whether the rest of a batch waits in hand for the worker's resume (F3). Any thread.</summary>
     internal bool HasBatchParkedForPause => Volatile.Read(ref _parkedForPause) == 1;
 
-    /// <summary>Whether a thread is running a turn of the cell now (not merely scheduled, parked, or run inline).</summary>
+    /// <summary>Whether a thread is running a turn of the cell now (not merely scheduled, parked, or run inline). Any thread.</summary>
     internal bool IsInTurn => Volatile.Read(ref _owed.TurnThread) != 0;
 
     /// <summary>Whether a message is in hand (running, retrying, or waiting for room downstream).</summary>

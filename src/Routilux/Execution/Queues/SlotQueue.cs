@@ -1,11 +1,15 @@
+using System.Diagnostics;
+
 namespace Routilux.Execution;
 
 /// <summary>
 /// The bounded input queue of one slot of one routine instance. Many producers (events connected to the slot,
-/// or callers posting into a job) enqueue; the owning <see cref="RoutineCell"/> is the only consumer. Producers
-/// serialize among themselves on a small lock; the consumer takes without one (except under DropOldest, where a
-/// producer may evict the head), so a producer and a consumer on two cores do not contend per message.
+/// or callers posting into a job) enqueue; the owning <see cref="RoutineCell"/> is the only consumer. Producers claim
+/// places with a compare-and-swap on the tail and publish each place on its own, so they never wait for one another;
+/// the consumer takes without a lock (except under DropOldest, where a producer may evict the head). Who may touch
+/// what, and which fence pairs with which, is written once at the top of SlotQueueOfT.cs.
 /// </summary>
+[DebuggerDisplay("{Owner.RoutineId,nq}.{Slot.Name,nq}: {Count}/{Capacity} ({Policy})")]
 internal abstract class SlotQueue
 {
     private long _dropped;
@@ -47,11 +51,18 @@ internal abstract class SlotQueue
     /// <summary>The most messages the queue holds; a producer waits when it is full.</summary>
     public int Capacity { get; }
 
-    // Written by the typed subclass: the tail side under the producers' lock, the head side by the consumer.
+    // Written by the typed subclass: the tail side by producers, the head side by the consumer (see the contract).
     private protected QueueIndices _indices;
 
-    /// <summary>The number of queued messages, not counting the one in the consumer's hand. A snapshot from any thread.</summary>
-    /// <remarks>Not virtual: the hot path reads it. Head first: read the other way round, a take in between could make it negative.</remarks>
+    /// <summary>
+    /// The number of queued messages, not counting the one in the consumer's hand, counting places claimed by a
+    /// producer that has not published them yet. A snapshot from any thread.
+    /// </summary>
+    /// <remarks>
+    /// Not virtual: the hot path reads it. Head first: read the other way round, a take in between could make it
+    /// negative. Claimed places count, so that a producer that sees 0 knows nothing is ahead of its next message (the
+    /// condition for running it inline).
+    /// </remarks>
     public int Count
     {
         get
@@ -63,37 +74,61 @@ internal abstract class SlotQueue
     }
 
     /// <summary>
-    /// Whether a message is queued, as the consumer sees it: its cached view of the tail first, the real tail only
-    /// when the cache says empty. Consumer only.
+    /// Whether a published message is at the head, as the consumer sees it: its view of how far the queue is
+    /// published first, the places themselves only when that view says empty. Consumer only.
     /// </summary>
     public bool HasQueued
     {
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        get => _indices.CachedTail > _indices.Head || RefreshTail();
+        get
+        {
+            Owner.AssertClaimed();
+            return _indices.Published > _indices.Head || RefreshPublished();
+        }
     }
 
     /// <summary>
-    /// How many messages are queued as the consumer last saw the tail (<see cref="HasQueued"/> and <see cref="LookAtTail"/>
+    /// How many messages are queued as the consumer last looked (<see cref="HasQueued"/> and <see cref="LookAtTail"/>
     /// update its view); the producers may have added more since. Consumer only.
     /// </summary>
-    public int QueuedAsSeen => (int)(_indices.CachedTail - _indices.Head);
+    /// <remarks>Never negative: under DropOldest an eviction may move the head past the consumer's view.</remarks>
+    public int QueuedAsSeen
+    {
+        get
+        {
+            Owner.AssertClaimed();
+            return (int)Math.Max(0, _indices.Published - _indices.Head);
+        }
+    }
 
     /// <summary>
-    /// Whether a message is queued as the consumer last saw the tail, without looking at it again: a look pulls the
-    /// producers' cache line away from them. Consumer only.
+    /// Whether a message is queued as the consumer last looked, without looking again: a look pulls the cache lines
+    /// producers write away from them. Consumer only.
     /// </summary>
-    public bool HasQueuedAsSeen => _indices.CachedTail > _indices.Head;
-
-    /// <summary>Looks at the real tail and updates the consumer's view of it. Consumer only.</summary>
-    public void LookAtTail() => RefreshTail();
-
-    private bool RefreshTail()
+    public bool HasQueuedAsSeen
     {
-        // Acquire: the messages up to this tail were written before it was published.
-        var tail = Volatile.Read(ref _indices.Tail);
-        _indices.CachedTail = tail;
-        return tail > Volatile.Read(ref _indices.Head);
+        get
+        {
+            Owner.AssertClaimed();
+            return _indices.Published > _indices.Head;
+        }
     }
+
+    /// <summary>Looks at the places behind the consumer's view and extends it over those published since. Consumer only.</summary>
+    public void LookAtTail() => RefreshPublished();
+
+    /// <summary>
+    /// Extends the consumer's view of how far the queue is published over the places published since, and returns
+    /// whether the head is published. Consumer only.
+    /// </summary>
+    private protected abstract bool RefreshPublished();
+
+    /// <summary>
+    /// Whether the head message is published (a place claimed but not yet written does not count). Any thread: it is
+    /// the look of a cell going idle, after its full fence (see the contract), when another thread may already be the
+    /// consumer; a hint that may be wrong only about a head taken at that very moment.
+    /// </summary>
+    public abstract bool HasPublishedHead();
 
     /// <summary>
     /// Moves the head message into the consumer's hand (freeing its place and waking producers waiting for room)
@@ -141,6 +176,7 @@ internal abstract class SlotQueue
     /// <remarks>Not virtual: a payload without references (an int, say) needs no clearing, and the hot path skips the call.</remarks>
     public void ReleaseInHand()
     {
+        Owner.AssertClaimed();
         if (_payloadHasReferences)
         {
             ClearInHandPayload();
@@ -150,7 +186,7 @@ internal abstract class SlotQueue
     /// <summary>Clears the payload in hand, so it is not kept alive. Consumer only.</summary>
     protected abstract void ClearInHandPayload();
 
-    /// <summary>Drops a waiter that stopped waiting (its job ended), so it is not woken later.</summary>
+    /// <summary>Drops a waiter that stopped waiting (its job ended), so it is not woken later. Any thread.</summary>
     public abstract void Unregister(SpaceWaiter waiter);
 
     /// <summary>

@@ -1,39 +1,79 @@
 using System.Diagnostics;
+using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace Routilux.Execution;
 
+// ==== The slot queue's concurrency contract ==========================================================================
+//
+// Who. Producers: any thread offering a message (TryEnqueue, TryHandOff); any number at once. The consumer: the thread
+// holding the owning cell's claim (RoutineCell._scheduled == 1: scheduled, in a turn, or running a message inline);
+// one at a time, and only it calls the members marked "Consumer only", each of which asserts the claim in DEBUG
+// (Owner.AssertClaimed). Any thread: Count, HasPublishedHead, HeadJobIsStopped, Unregister, WakeWaitersIfDrained.
+//
+// Fields (QueueIndices keeps the two sides on cache lines of their own):
+//   _indices.Tail        places claimed. Written by producers, by compare-and-swap only; read by anyone.
+//   _indices.CachedHead  producers' shared view of Head (always <= Head). Written by a producer that looked at Head
+//                        (or an eviction); read by producers.
+//   _indices.Head        messages taken or evicted. Written by the consumer (release), or by a DropOldest eviction
+//                        under _dropOldestLock; read by anyone.
+//   _indices.Published   the consumer's view: places [Head, Published) held published messages. Consumer only.
+//   place.Sequence       SequenceOf(i) once message i is published in its place. Written (interlocked) by the one
+//                        producer that claimed i; read (acquire) by the consumer, and by any thread as a hint.
+//   place.Payload/Job    written by the producer that claimed the place, before publishing; read and cleared by the
+//                        consumer after seeing it published (or by an eviction, under the lock).
+//   _inHandPayload, _batch, _batchNext, _batchEnd   Consumer only.
+//   _lowWater            set while the worker is built (WakeProducersWhenEmpty), read-only after.
+//   _waiting             the waiter registry: its own lock (WaitingProducers); its Any flag is read by the consumer
+//                        on every take without the lock.
+//   _dropOldestLock      DropOldest queues only: held by every producer for its whole offer and by the consumer for
+//                        every take, because a producer may evict the head.
+//
+// Claim and publish. A producer reads Tail, checks room against CachedHead (looking at Head only when that says
+// full), claims place Tail with a compare-and-swap of Tail to Tail + 1 (a failure means another producer won that
+// place: try the next one, no waiting), writes the message into the place and publishes it by writing its sequence.
+// Producers never wait for one another; a claimed place is unpublished only for the few stores in between. The
+// consumer takes message Head once its place shows SequenceOf(Head), never reading Tail to find messages; the
+// ring's capacity is bounded by Capacity against Head, its places number a power of two >= Capacity.
+// Count (Tail - Head) counts claimed places, published or not: a producer that sees 0 knows nothing of its own is
+// ahead (the inline run's condition). Whether the cell has work is decided by HasPublishedHead instead: a place
+// claimed but unpublished is its producer's to announce (F3), and counting it would make the cell spin until then.
+//
+// Fence pairs, and what each orders:
+//   F1  producer: message stores, then the interlocked sequence write (Publish)  <->  consumer: acquire read of the
+//       sequence (IsPublished), then the message reads. The message is whole when the consumer sees it published.
+//   F2  consumer: reads and clears a place, then the release write of Head (TakeAt)  <->  producer: acquire read of
+//       Head (HasRoomAfterLook) or of CachedHead (stored with release after such a read), then writing the place
+//       claimed. A place is reused only after the consumer is done with it.
+//   F3  producer: publish (the interlocked write of F1, a full fence), then a plain read of the cell's claim
+//       (Owner.ScheduleAfterFence)  <->  consumer giving up the claim: the interlocked write of 0 (TryGoIdle,
+//       ReleaseClaim), then HasPublishedHead on every queue. Either the producer sees the cell idle and schedules it,
+//       or the cell sees the message and takes the claim back.
+//   F4  waiter: registers (WaitingProducers.Register), full fence, then reads Tail and Head  <->  consumer: after its
+//       full fence of F3 (or a handler going asynchronous), WakeWaitersIfDrained reads the waiters flag. A take's
+//       own look at the flag is unfenced and may miss a waiter registering at that moment; the fenced look at the
+//       end of the turn catches it, so a waiter is never stranded past the consumer's next idle.
+//   DropOldest: _dropOldestLock orders an eviction with the consumer's takes; F1 and F3 hold as for other policies.
+// =====================================================================================================================
+
 /// <summary>
-/// A ring buffer of typed envelopes, preallocated at its capacity so that steady-state enqueue and dequeue
-/// allocate nothing and value-type payloads are never boxed.
+/// A bounded multi-producer, single-consumer ring of typed envelopes, preallocated so that steady-state enqueue and
+/// take allocate nothing and value-type payloads are never boxed. The ring itself is in SlotQueueOfT.Ring.cs; the
+/// waiting producers in <see cref="WaitingProducers"/>.
 /// </summary>
 /// <typeparam name="T">The slot's payload type.</typeparam>
-internal sealed class SlotQueue<T> : SlotQueue
+[DebuggerDisplay("{Owner.RoutineId,nq}.{Slot.Name,nq}: {Count}/{Capacity} ({Policy}), waiting producers: {_waiting.Any}")]
+internal sealed partial class SlotQueue<T> : SlotQueue
 {
-    // Places left unused at the start of the ring array (PaddedFlag.Spacing bytes at least), so that no place shares
-    // a cache line with the array's header, which sits right after this object's last field: the message in hand,
-    // which the consumer writes for every message.
-    private static readonly int s_ringOffset = Math.Max(1, PaddedFlag.Spacing / Math.Max(1, Unsafe.SizeOf<Envelope>()));
+    // Producers that found the queue full, woken together at the low-water mark.
+    private readonly WaitingProducers _waiting = new();
 
-    // Producers that found the queue full, woken together at the low-water mark. Guarded by the producers' lock.
-    private readonly Queue<SpaceWaiter> _waiters = new();
-
-    // Waiting producers are woken when the queue has drained to this many messages: three quarters full, or empty
-    // for a routine inside a stream's segment (see WakeProducersWhenEmpty).
+    // Waiting producers are woken when the queue has drained to this many messages (see Tuning.LowWaterDivisor), or
+    // when empty for a routine inside a stream's segment (see WakeProducersWhenEmpty).
     private int _lowWater;
 
-    // A stream's hand-off to a full queue (TryHandOff): the pause between looks (Thread.SpinWait iterations, under a
-    // microsecond), the looks without a take after which a running consumer counts as stalled (about 1.5 ms), the
-    // looks a consumer that is scheduled but not running gets for its thread to come (about 50 us), and the longest
-    // wait in all.
-    private const int HandOffPause = 30;
-    private const int StalledLooksBeforePark = 2000;
-    private const int LooksForConsumerToStart = 64;
-    private const int HandOffPatienceMs = 20;
-
-    // DropOldest lets a producer evict the head, so its consumer takes under the producers' lock too.
-    private readonly bool _consumerLocks;
+    // DropOldest only: a producer may evict the head, so its producers offer and its consumer takes under this lock.
+    private readonly object? _dropOldestLock;
 
     // The payload of the message being handled: out of the ring (its place is free for producers) but not yet done.
     // Its job is the cell's current job.
@@ -43,188 +83,133 @@ internal sealed class SlotQueue<T> : SlotQueue
     private T[] _batch = Array.Empty<T>();
 
     public SlotQueue(RoutineCell owner, SlotDescriptor slot, int capacity, QueueFullPolicy policy)
-        : base(owner, slot, capacity, policy, new Envelope[s_ringOffset + capacity], RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+        : base(owner, slot, capacity, policy, NewRing(capacity), RuntimeHelpers.IsReferenceOrContainsReferences<T>())
     {
+        _mask = (int)BitOperations.RoundUpToPowerOf2((uint)capacity) - 1;
         _lowWater = capacity - Math.Max(1, capacity / Tuning.LowWaterDivisor);
-        _consumerLocks = policy == QueueFullPolicy.DropOldest;
+        _dropOldestLock = policy == QueueFullPolicy.DropOldest ? new object() : null;
     }
 
     /// <summary>The payload of the message in the consumer's hand. Consumer only.</summary>
     public ref readonly T InHandPayload
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => ref _inHandPayload;
+        get
+        {
+            Owner.AssertClaimed();
+            return ref _inHandPayload;
+        }
     }
 
     /// <summary>
     /// Offers a message. The producer has already counted it into <paramref name="job"/>; when the message is not
     /// queued (Dropped, Rejected, MustWait) the producer still holds the job open, so the count is undone here for
     /// a drop and by the producer otherwise. When the queue is full under Wait and <paramref name="waiter"/> is given,
-    /// the waiter is registered under the producers' lock and the queue is looked at again after, so no wake-up is lost.
+    /// the waiter is registered and the queue is looked at again after (F4), so no wake-up is lost.
     /// A <paramref name="handOff"/> (a stream crossing a cut) schedules an idle consumer on the pool's global queue,
     /// where another thread picks it up, rather than behind the busy producer on its own thread's queue.
     /// </summary>
     public EnqueueOutcome TryEnqueue(T payload, Job job, SpaceWaiter? waiter, bool handOff = false)
     {
-        Job? evicted = null;
-        EnterProducers();
-        var tail = _indices.Tail;
-        if (tail - _indices.CachedHead >= Capacity)
+        if (_dropOldestLock is not null)
         {
-            // Full as last seen: look at the real head (acquire: the consumer is done with the places it freed).
-            _indices.CachedHead = Volatile.Read(ref _indices.Head);
+            EnqueueDroppingOldest(payload, job);
         }
-
-        if (tail - _indices.CachedHead < Capacity)
+        else if (TryClaim(out var tail))
         {
-            Append(payload, job, tail);
+            Publish(tail, payload, job);
         }
         else
         {
-            switch (Policy)
-            {
-                case QueueFullPolicy.Fail:
-                    ExitProducers();
-                    return EnqueueOutcome.Rejected;
-                case QueueFullPolicy.DropNewest:
-                    ExitProducers();
-
-                    // The arriving message is the one dropped; its producer still holds the job open.
-                    CountDrop(job, releasePending: false);
-                    return EnqueueOutcome.Dropped;
-                case QueueFullPolicy.DropOldest:
-                    // The consumer takes under this lock too: evict the head, and the ring stays full with the newest.
-                    evicted = EvictHead();
-                    Append(payload, job, tail);
-                    break;
-                default:
-                    if (waiter is null)
-                    {
-                        ExitProducers();
-                        return EnqueueOutcome.MustWait;
-                    }
-
-                    RegisterWaiter(waiter, tail);
-                    ExitProducers();
-                    return EnqueueOutcome.MustWait;
-            }
+            return Full(job, waiter);
         }
 
-        // A full fence after publishing the tail: it pairs with the one a consumer makes as it goes idle, so either
-        // the consumer sees this message or the schedule check below sees the consumer idle.
-        ExitProducers();
-        if (evicted is not null)
-        {
-            // The evicted message may have been the last of its job, which then completes.
-            CountDrop(evicted, releasePending: true);
-        }
-
+        // F3: Publish's interlocked write was the full fence this plain look at the claim relies on.
         Owner.ScheduleAfterFence(preferLocal: !handOff);
         return EnqueueOutcome.Enqueued;
     }
 
     /// <summary>
-    /// A stream's hand-off to a full queue: while the consumer keeps taking, waits with the thread for the queue to
-    /// drain to its low-water mark instead of parking the message. Parking would leave the rest of the fused chain
-    /// behind this routine running without it, as a third segment competing for the cores; a consumer that is
-    /// draining the queue makes room within microseconds. Looks rarely, so as not to pull the consumer's cache line
-    /// away on every message it takes. Parks (<see cref="TryEnqueue"/> with the waiter) when the consumer is not
-    /// running a turn, has taken nothing for about 1.5 ms, or after <see cref="HandOffPatienceMs"/> in all.
+    /// A stream's hand-off across a cut: queued like any message, but an idle consumer is scheduled where another
+    /// thread picks it up. A full queue parks the producer with its waiter like any other (no spinning for room: a
+    /// pool thread that spins keeps the core from the consumer that would make it).
     /// </summary>
-    public EnqueueOutcome TryHandOff(T payload, Job job, SpaceWaiter waiter)
+    public EnqueueOutcome TryHandOff(T payload, Job job, SpaceWaiter waiter) => TryEnqueue(payload, job, waiter, handOff: true);
+
+    /// <summary>The queue was full, under a policy other than DropOldest.</summary>
+    private EnqueueOutcome Full(Job job, SpaceWaiter? waiter)
     {
-        var outcome = TryEnqueue(payload, job, waiter: null, handOff: true);
-        if (outcome != EnqueueOutcome.MustWait)
+        switch (Policy)
         {
-            return outcome;
+            case QueueFullPolicy.Fail:
+                return EnqueueOutcome.Rejected;
+            case QueueFullPolicy.DropNewest:
+                // The arriving message is the one dropped; its producer still holds the job open.
+                CountDrop(job, releasePending: false);
+                return EnqueueOutcome.Dropped;
         }
 
-        var deadline = Environment.TickCount64 + HandOffPatienceMs;
-        var lastHead = Volatile.Read(ref _indices.Head);
-        var stalledLooks = 0;
-        var idleLooks = 0;
-        for (var look = 1; Owner.IsRunning && !job.IsStopped; look++)
+        if (waiter is not null)
         {
-            // Room comes only from a consumer that is running. One that is merely scheduled gets a moment for its
-            // thread to come; after that, this thread may be the one the pool needs to run it, so park.
-            if (!Owner.IsInTurn && ++idleLooks > LooksForConsumerToStart)
-            {
-                break;
-            }
+            _waiting.Register(waiter);
 
-            if (look % 16 == 0)
+            // F4: after this fence, either the consumer's fenced look sees the waiter, or this look sees the room it made.
+            Interlocked.MemoryBarrier();
+            if (Count <= _lowWater)
             {
-                if (Environment.TickCount64 > deadline)
-                {
-                    break;
-                }
-
-                // Now and then the core goes to whoever else wants it: the consumer's thread, if it shares this core.
-                Thread.Yield();
-            }
-            else
-            {
-                Thread.SpinWait(HandOffPause);
-            }
-
-            var head = Volatile.Read(ref _indices.Head);
-            if (head != lastHead)
-            {
-                lastHead = head;
-                stalledLooks = 0;
-            }
-            else if (++stalledLooks > StalledLooksBeforePark)
-            {
-                // Running but not taking (a slow handler, a wait downstream): park like any producer.
-                break;
-            }
-
-            if (Volatile.Read(ref _indices.Tail) - head <= _lowWater)
-            {
-                outcome = TryEnqueue(payload, job, waiter: null, handOff: true);
-                if (outcome != EnqueueOutcome.MustWait)
-                {
-                    return outcome;
-                }
+                _waiting.WakeAll();
             }
         }
 
-        return TryEnqueue(payload, job, waiter, handOff: true);
+        return EnqueueOutcome.MustWait;
+    }
+
+    /// <summary>A DropOldest offer: under the lock the consumer takes under too, evicting the head when full.</summary>
+    private void EnqueueDroppingOldest(T payload, Job job)
+    {
+        Job? evicted = null;
+        lock (_dropOldestLock!)
+        {
+            if (!TryClaim(out var tail))
+            {
+                // The ring stays full, with the newest.
+                evicted = EvictHead();
+                var claimed = TryClaim(out tail);
+                Debug.Assert(claimed, "An eviction makes room under the lock.");
+            }
+
+            Publish(tail, payload, job);
+            AssertInvariants();
+        }
+
+        if (evicted is not null)
+        {
+            // The evicted message may have been the last of its job, which then completes.
+            CountDrop(evicted, releasePending: true);
+        }
     }
 
     public override Job TakeHead()
     {
-        // Under DropOldest the take holds the producers' lock, and WakeWaitersIfDrained (which takes it too) is never
-        // reached: that policy evicts instead of making producers wait, so it never has waiters.
-        if (_consumerLocks)
+        Owner.AssertClaimed();
+        if (_dropOldestLock is not null)
         {
-            EnterProducers();
-            var job = TakeHeadUnlocked();
-            ExitProducers();
-            return job;
+            // DropOldest never has waiters (it evicts instead), so nothing is woken under the lock.
+            lock (_dropOldestLock)
+            {
+                var evictable = TakeAt(_indices.Head);
+                AssertInvariants();
+                return evictable;
+            }
         }
 
-        return TakeHeadUnlocked();
-    }
-
-    private Job TakeHeadUnlocked()
-    {
-        Debug.Assert(Volatile.Read(ref _indices.Tail) > _indices.Head, "TakeHead on an empty queue.");
-        var position = _indices.HeadPosition;
-        ref var place = ref Place(position);
-        _inHandPayload = place.Payload;
-        var job = place.Job;
-
-        // Clear the place so the ring does not keep payloads or jobs alive.
-        place = default;
-        _indices.HeadPosition = position + 1 == Capacity ? 0 : position + 1;
-
-        // Release: the place is read and cleared before producers may see it free.
-        Volatile.Write(ref _indices.Head, _indices.Head + 1);
+        var job = TakeAt(_indices.Head);
+        AssertInvariants();
 
         // Wake the waiting producers only once the queue has drained to its low-water mark, then all of them: each
-        // refills a quarter of the queue in one go instead of the whole crowd waking for every single free place.
-        if (Volatile.Read(ref _indices.HasWaiters) != 0)
+        // refills a share of the queue in one go instead of the whole crowd waking for every single free place.
+        // Unfenced (F4): the consumer's fenced look at the end of its turn catches a waiter this one misses.
+        if (_waiting.Any)
         {
             WakeWaitersIfDrained();
         }
@@ -232,25 +217,44 @@ internal sealed class SlotQueue<T> : SlotQueue
         return job;
     }
 
-    public override bool HeadBelongsTo(Job job) => ReferenceEquals(Place(_indices.HeadPosition).Job, job);
+    public override bool HeadBelongsTo(Job job)
+    {
+        Owner.AssertClaimed();
+        return ReferenceEquals(Place(_indices.Head).Job, job);
+    }
 
-    public override Job? HeadJob() => Count > 0 ? Place(_indices.HeadPosition).Job : null;
+    public override Job? HeadJob()
+    {
+        Owner.AssertClaimed();
+        return PublishedHeadJob();
+    }
+
+    public override bool HasPublishedHead() => IsPublished(Volatile.Read(ref _indices.Head));
 
     // A place being taken reads as cleared (no job), never as another queue's: the position always lies in the ring.
-    public override bool HeadJobIsStopped() => Count > 0 && Place(_indices.HeadPosition).Job is { IsStopped: true };
+    public override bool HeadJobIsStopped() => PublishedHeadJob() is { IsStopped: true };
+
+    /// <summary>The job of the head message if it is published, otherwise <see langword="null"/>. Any thread, as a hint.</summary>
+    private Job? PublishedHeadJob()
+    {
+        var head = Volatile.Read(ref _indices.Head);
+        return IsPublished(head) ? Place(head).Job : null;
+    }
 
     public override Job? TakeHeadIfStopped()
     {
-        // Under DropOldest a producer may evict the head between the look and the take: both under its lock.
-        if (_consumerLocks)
+        Owner.AssertClaimed();
+
+        // Under DropOldest a producer may evict the head between the look and the take: both under the lock.
+        if (_dropOldestLock is not null)
         {
-            EnterProducers();
-            var job = HeadJobIsStopped() ? TakeHeadUnlocked() : null;
-            ExitProducers();
-            return job;
+            lock (_dropOldestLock)
+            {
+                return HeadJobIsStopped() ? TakeAt(_indices.Head) : null;
+            }
         }
 
-        return HeadJobIsStopped() ? TakeHeadUnlocked() : null;
+        return HeadJobIsStopped() ? TakeHead() : null;
     }
 
     /// <summary>
@@ -260,6 +264,7 @@ internal sealed class SlotQueue<T> : SlotQueue
     /// </summary>
     public void HoldBatch(T[] items, int start, int count)
     {
+        Owner.AssertClaimed();
         Debug.Assert(count >= 1, "A batch has a message behind the one in hand.");
         if (_batch.Length < count)
         {
@@ -273,6 +278,7 @@ internal sealed class SlotQueue<T> : SlotQueue
 
     public override void NextOfBatch()
     {
+        Owner.AssertClaimed();
         Debug.Assert(_batchNext < _batchEnd, "NextOfBatch with no batch left.");
         ref var item = ref _batch[_batchNext++];
         _inHandPayload = item;
@@ -284,6 +290,7 @@ internal sealed class SlotQueue<T> : SlotQueue
 
     public override void DropBatch()
     {
+        Owner.AssertClaimed();
         if (RuntimeHelpers.IsReferenceOrContainsReferences<T>() && _batchNext < _batchEnd)
         {
             Array.Clear(_batch, _batchNext, _batchEnd - _batchNext);
@@ -297,110 +304,14 @@ internal sealed class SlotQueue<T> : SlotQueue
 
     public override void WakeWaitersIfDrained()
     {
-        if (Volatile.Read(ref _indices.HasWaiters) == 0 || Count > _lowWater)
+        if (_waiting.Any && Count <= _lowWater)
         {
-            return;
-        }
-
-        EnterProducers();
-        try
-        {
-            // Signal queues each waiter's continuation on the thread pool, so no user code runs under the lock.
-            while (_waiters.Count > 0)
-            {
-                _waiters.Dequeue().Signal();
-            }
-
-            _indices.HasWaiters = 0;
-        }
-        finally
-        {
-            ExitProducers();
+            // Signal queues each waiter's continuation on the thread pool, so no user code runs under the registry's lock.
+            _waiting.WakeAll();
         }
     }
 
-    /// <summary>Registers a producer waiting for room. Producers' lock held.</summary>
-    private void RegisterWaiter(SpaceWaiter waiter, long tail)
-    {
-        waiter.Arm();
-        _waiters.Enqueue(waiter);
-        _indices.HasWaiters = 1;
-
-        // Dekker with the consumer, which publishes its head and then reads the flag: after this fence, either the
-        // consumer will see the flag on a later take, or the head read here already shows the room it made.
-        Interlocked.MemoryBarrier();
-        var head = Volatile.Read(ref _indices.Head);
-        _indices.CachedHead = head;
-        if (tail - head <= _lowWater)
-        {
-            // The consumer drained the queue meanwhile and may have looked at the flag before it was set.
-            while (_waiters.Count > 0)
-            {
-                _waiters.Dequeue().Signal();
-            }
-
-            _indices.HasWaiters = 0;
-        }
-    }
-
-    /// <summary>Writes a message at the tail and publishes it. Producers' lock held, room checked.</summary>
-    private void Append(T payload, Job job, long tail)
-    {
-        var position = _indices.TailPosition;
-        Place(position) = new Envelope(payload, job);
-        _indices.TailPosition = position + 1 == Capacity ? 0 : position + 1;
-
-        // Release: the message is written before the consumer can see the new tail.
-        Volatile.Write(ref _indices.Tail, tail + 1);
-    }
-
-    /// <summary>Removes the head of a full DropOldest queue for a newer message. Producers' lock held (the consumer takes under it too).</summary>
-    private Job EvictHead()
-    {
-        var position = _indices.HeadPosition;
-        var evicted = Place(position).Job;
-        Place(position) = default;
-        _indices.HeadPosition = position + 1 == Capacity ? 0 : position + 1;
-        Volatile.Write(ref _indices.Head, _indices.Head + 1);
-        _indices.CachedHead = _indices.Head;
-        return evicted;
-    }
-
-    /// <summary>
-    /// The ring's place <paramref name="position"/> (0 to Capacity - 1), past the unused places at its start. No bounds
-    /// check: it would read the array's length, on the cache line the consumer writes for every message.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ref Envelope Place(int position)
-    {
-        Debug.Assert((uint)position < (uint)Capacity, "Ring position out of range.");
-        return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Unsafe.As<Envelope[]>(_ringStorage)), s_ringOffset + position);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void EnterProducers()
-    {
-        if (Interlocked.CompareExchange(ref _indices.ProducerLock, 1, 0) != 0)
-        {
-            EnterProducersContended();
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private void EnterProducersContended()
-    {
-        // Held for a few stores at most; SpinWait yields and then sleeps if the holder was preempted.
-        var spinner = default(SpinWait);
-        do
-        {
-            spinner.SpinOnce(sleep1Threshold: -1);
-        }
-        while (Volatile.Read(ref _indices.ProducerLock) != 0 || Interlocked.CompareExchange(ref _indices.ProducerLock, 1, 0) != 0);
-    }
-
-    // An interlocked exchange rather than a plain release: callers rely on it as a full fence.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void ExitProducers() => Interlocked.Exchange(ref _indices.ProducerLock, 0);
+    public override void Unregister(SpaceWaiter waiter) => _waiting.Unregister(waiter);
 
     protected override void ClearInHandPayload() => _inHandPayload = default!;
 
@@ -408,48 +319,26 @@ internal sealed class SlotQueue<T> : SlotQueue
     /// Puts a payload in hand: for a handler run inline, or a buffered message for a join handler to read (its job is
     /// the cell's current job). Consumer only.
     /// </summary>
-    public void SetInHandPayload(T payload) => _inHandPayload = payload;
-
-    public override void Unregister(SpaceWaiter waiter)
+    public void SetInHandPayload(T payload)
     {
-        if (Volatile.Read(ref _indices.HasWaiters) == 0)
-        {
-            return;
-        }
-
-        EnterProducers();
-        try
-        {
-            var remaining = _waiters.Count;
-            for (var i = 0; i < remaining; i++)
-            {
-                var w = _waiters.Dequeue();
-                if (!ReferenceEquals(w, waiter))
-                {
-                    _waiters.Enqueue(w);
-                }
-            }
-
-            if (_waiters.Count == 0)
-            {
-                _indices.HasWaiters = 0;
-            }
-        }
-        finally
-        {
-            ExitProducers();
-        }
+        Owner.AssertClaimed();
+        _inHandPayload = payload;
     }
 
-    private struct Envelope
+    /// <summary>
+    /// DEBUG builds: the ring's invariants, as the consumer (or a DropOldest producer under the lock) sees them, its
+    /// head being stable meanwhile.
+    /// </summary>
+    [Conditional("DEBUG")]
+    private void AssertInvariants()
     {
-        public T Payload;
-        public Job Job;
-
-        public Envelope(T payload, Job job)
-        {
-            Payload = payload;
-            Job = job;
-        }
+        Debug.Assert(_dropOldestLock is null || Monitor.IsEntered(_dropOldestLock), "A DropOldest queue changes only under its lock.");
+        var head = Volatile.Read(ref _indices.Head);
+        var tail = Volatile.Read(ref _indices.Tail);
+        Debug.Assert(tail - head >= 0 && tail - head <= Capacity, $"0 <= tail - head <= capacity: tail {tail}, head {head}, capacity {Capacity}.");
+        Debug.Assert(Volatile.Read(ref _indices.CachedHead) <= head, "The producers' view of the head is never ahead of it.");
+        Debug.Assert(_indices.Published <= tail, "The consumer's published view is within the claimed places.");
+        Debug.Assert(_mask + 1 >= Capacity && (_mask & (_mask + 1)) == 0, "The ring has a power of two of places, at least the capacity.");
+        Debug.Assert(_batchNext <= _batchEnd, "The batch in hand is a range.");
     }
 }
