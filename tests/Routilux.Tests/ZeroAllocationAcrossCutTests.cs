@@ -85,14 +85,17 @@ public class ZeroAllocationAcrossCutTests(ITestOutputHelper output)
         Assert.Equal(0, tally.OutOfOrder);
         Assert.Equal((3 * 200_000) + passes.Sum(p => p.Messages), tally.Count);
 
-        // The stream crossed the cut: in every pass most messages reached the routine behind it through its queue, in
-        // a turn of its own (not all: a routine that starts a turn delivers a few messages fused before it counts as
-        // streaming), and some ran there on another thread than the source emitted them on; over all passes, most did.
-        // (A source that waited for room may resume on the very thread that then takes the far side's turn, so one
-        // pass on a loaded machine has been seen with only 63% of its messages apart.)
+        // The stream crossed between threads through the queues. In every pass, either most messages reached the
+        // routine behind the cut through its queue, in a turn of its own (not all: a routine that starts a turn
+        // delivers a few messages fused before it counts as streaming), or most ran there on another thread than the
+        // source emitted them on, which only a queue gets them to; and some ran apart. Which of the two depends on the
+        // pool's scheduling: a source that waited for room may resume on the very thread that then takes the far
+        // side's turn (passes with 13% apart and all but 8 taken in the far side's own turn have been seen), and when
+        // the producer at the cut parks for room, the routine before the cut may fall behind and run from its own
+        // queue on a thread of its own, passing batches on to the far side fused (a pass with 18% taken in the far
+        // side's own turn and 96% apart).
         var notCrossed = $"The stream did not cross the cut {cut}:{Environment.NewLine}{report}";
-        Assert.All(passes, p => Assert.True(p.TakenInOwnTurn * 2 > p.Messages && p.RanApart > 0, notCrossed));
-        Assert.True(passes.Sum(p => p.RanApart) * 2 > passes.Sum(p => p.Messages), notCrossed);
+        Assert.All(passes, p => Assert.True((p.TakenInOwnTurn * 2 > p.Messages || p.RanApart * 2 > p.Messages) && p.RanApart > 0, notCrossed));
 
         // Nothing per message: ten times the messages, and each count's cheapest pass stays within what a job costs.
         foreach (var count in Counts)
