@@ -43,10 +43,10 @@ internal static class Tuning
 
     /// <summary>
     /// The pause that lets a small batch grow: <see cref="Thread.SpinWait(int)"/> iterations, about a microsecond on
-    /// the benchmark VM (about twenty messages of a stream fed one at a time). The only spin in the engine, and it is
-    /// bounded to that microsecond: a consumer that looks at the queue as soon as it has caught up pulls the
-    /// producer's cache line away for every message (measured on a two-thread ring: 100 to 340 ns a message against
-    /// 45 to 50 with the pause). Fitted to that machine; a faster core spins for less than a microsecond.
+    /// the benchmark VM (about twenty messages of a stream fed one at a time). One of the engine's two spins (the other
+    /// is <see cref="StreamSpinPause"/>), and bounded to that microsecond: a consumer that looks at the queue as soon
+    /// as it has caught up pulls the producer's cache line away for every message (measured on a two-thread ring: 100
+    /// to 340 ns a message against 45 to 50 with the pause). Fitted to that machine; a faster core spins for less.
     /// </summary>
     public const int PauseForBatchSpins = 40;
 
