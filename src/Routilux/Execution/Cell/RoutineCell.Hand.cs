@@ -26,11 +26,10 @@ public sealed partial class RoutineCell
         }
     }
 
-    /// <summary>Drops <paramref name="count"/> messages of a stopped job that were announced but will not run.</summary>
-    private void PutDownStopped(Job job, int count)
+    /// <summary>Drops the message in hand, taken from a queue for a job that has stopped: it will not run.</summary>
+    private void PutDownStopped(Job job)
     {
-        _hand.Reset();
-        ReleaseFinished(job, count);
+        ReleaseFinished(job, _hand.Reset());
         job.FinishIfStoppedAndIdle();
     }
 

@@ -127,7 +127,7 @@ public sealed partial class RoutineCell
         {
             // The job failed or was cancelled: its remaining messages are dropped, and counted out of it.
             queue.ReleaseInHand();
-            PutDownStopped(job, 1);
+            PutDownStopped(job);
             return true;
         }
 
