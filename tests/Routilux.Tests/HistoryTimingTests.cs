@@ -118,4 +118,41 @@ public class HistoryTimingTests
         Assert.Equal(new[] { 2 * Millisecond, 2 * Millisecond }, runs.Select(run => run.Duration));
         Assert.Equal(runs[0].StartedAt + (2 * Millisecond), runs[1].StartedAt);
     }
+
+    [Fact]
+    public async Task The_runs_of_a_batch_share_its_measured_time_equally_and_a_message_on_its_own_is_timed_exactly()
+    {
+        var clock = new FakeTimeProvider();
+        var flow = new FlowBuilder("batch-timing");
+        var stage = flow.Add("stage", () => new VaryingStage(clock));
+        flow.Entry(stage.In());
+
+        await using var runtime = new Runtime(new RuntimeOptions { TimeProvider = clock });
+        var worker = runtime.CreateWorker(flow.Build());
+
+        // Queued while paused, the job's 1..10 ms messages are taken as one batch when the worker resumes.
+        worker.Pause();
+        var job = worker.OpenJob();
+        for (var ms = 1; ms <= 10; ms++)
+        {
+            await job.PostAsync(stage.In(), ms);
+        }
+
+        job.CompleteInput();
+        worker.Resume();
+        Assert.Equal(JobStatus.Completed, await job.Completion.Within());
+        var batch = worker.History.OrderBy(run => run.StartedAt).ToArray();
+        Assert.Equal(10, batch.Length);
+
+        // One reading at the batch's end: 55 ms in all, 5.5 ms to each run, back to back.
+        Assert.All(batch, run => Assert.Equal(TimeSpan.FromMilliseconds(5.5), run.Duration));
+        for (var i = 1; i < batch.Length; i++)
+        {
+            Assert.Equal(batch[i - 1].StartedAt + batch[i - 1].Duration, batch[i].StartedAt);
+        }
+
+        // A message alone is its own batch: 7 ms exactly.
+        Assert.Equal(JobStatus.Completed, await (await worker.StartAsync(stage.In(), 7)).Completion.Within());
+        Assert.Equal(7 * Millisecond, worker.History.MaxBy(run => run.StartedAt)!.Duration);
+    }
 }

@@ -26,6 +26,15 @@ internal static class Tuning
     /// </summary>
     public const int MaxInlineDepth = 32;
 
+    /// <summary>
+    /// The most counts a handler run takes from its job at once for the messages it emits (see RoutineCell.CountEmit).
+    /// A run takes 1, then 2, 4, ... up to this, so a handler that emits once takes exactly what it uses, and a source
+    /// emitting thousands writes its job's shared counter once per 32 messages instead of once per message; what it
+    /// did not use goes back when the run ends. A bound more than a fit: the write it saves is an interlocked one on a
+    /// cache line every producer of the job shares (on fan-in 8 -> 1, one of the producer's three such writes).
+    /// </summary>
+    public const int MaxCountsTakenAhead = 32;
+
     // ---- Batches ------------------------------------------------------------------------------------------------
 
     /// <summary>

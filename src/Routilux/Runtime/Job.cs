@@ -206,6 +206,9 @@ public sealed partial class Job
     /// <summary>Counts one more message of this job as queued or running.</summary>
     internal void AddPending() => Interlocked.Increment(ref _pending.Value);
 
+    /// <summary>Counts <paramref name="count"/> more messages of this job ahead of their emits (see RoutineCell.CountEmit).</summary>
+    internal void AddPending(int count) => Interlocked.Add(ref _pending.Value, count);
+
     /// <summary>Counts one more message unless the job already finished, for posts from outside.</summary>
     internal bool TryAddPending()
     {
@@ -300,7 +303,7 @@ public sealed partial class Job
         }
     }
 
-    /// <summary>Undoes an <see cref="AddPending"/> whose message was not queued; the caller still holds the job open.</summary>
+    /// <summary>Undoes an <see cref="AddPending()"/> whose message was not queued; the caller still holds the job open.</summary>
     internal void ReleasePendingNotLast()
     {
         var remaining = Interlocked.Decrement(ref _pending.Value);

@@ -34,6 +34,16 @@ internal struct MessageInHand
     /// </summary>
     public int Count;
 
+    /// <summary>
+    /// Counts the message took from its job ahead of its emits and has not used yet (see RoutineCell.CountEmit):
+    /// a handler that emits many messages takes them in chunks instead of one interlocked write per message on the
+    /// job's counter, which every producer of the job shares. Released with <see cref="Count"/> when the hand empties.
+    /// </summary>
+    public int Spare;
+
+    /// <summary>How many counts the message takes from its job when its spare runs out: 1 at first, doubling to <see cref="Tuning.MaxCountsTakenAhead"/>.</summary>
+    public int NextTake;
+
     /// <summary>The message was run inline and rides on its emitter's count until it needs one of its own (RoutineCell.OwnPending).</summary>
     public bool Borrowed;
 
@@ -47,7 +57,7 @@ internal struct MessageInHand
     public int Attempt;
 
     /// <summary>An empty hand.</summary>
-    public static MessageInHand Empty => new() { Slot = -1, Count = 1, JoinGroup = -1 };
+    public static MessageInHand Empty => new() { Slot = -1, Count = 1, JoinGroup = -1, NextTake = 1 };
 
     /// <summary>Whether a message is in hand, as the claim's holder sees it.</summary>
     public readonly bool IsHeld => Job is not null;
@@ -68,13 +78,15 @@ internal struct MessageInHand
     }
 
     /// <summary>Empties the hand: the one place every field goes back to its empty value.</summary>
-    /// <returns>The count the hand held, for the caller to release to the job.</returns>
+    /// <returns>The count the hand held (its own and its spare), for the caller to release to the job.</returns>
     public int Reset()
     {
-        var count = Count;
+        var count = Count + Spare;
         Volatile.Write(ref Job, null);
         Slot = -1;
         Count = 1;
+        Spare = 0;
+        NextTake = 1;
         Borrowed = false;
         Batch = null;
         JoinGroup = -1;
@@ -88,9 +100,10 @@ internal struct MessageInHand
     {
         Debug.Assert(Count >= 0, "A hand holds a negative count.");
         Debug.Assert(!Borrowed || Count == 0, "A message on loan holds a count of its own.");
+        Debug.Assert(Spare >= 0 && NextTake >= 1 && NextTake <= Tuning.MaxCountsTakenAhead, "A spare or a take out of range.");
         if (Job is null)
         {
-            Debug.Assert(Slot == -1 && Count == 1 && !Borrowed && Batch is null && JoinGroup == -1, "An empty hand keeps state.");
+            Debug.Assert(Slot == -1 && Count == 1 && Spare == 0 && NextTake == 1 && !Borrowed && Batch is null && JoinGroup == -1, "An empty hand keeps state.");
         }
         else
         {
@@ -100,5 +113,5 @@ internal struct MessageInHand
     }
 
     private readonly string DebuggerDisplay =>
-        Job is null ? "empty" : $"job {Job.Id}, slot {Slot}, count {Count}{(Borrowed ? " (borrowed)" : string.Empty)}, attempt {Attempt}";
+        Job is null ? "empty" : $"job {Job.Id}, slot {Slot}, count {Count} (spare {Spare}){(Borrowed ? " (borrowed)" : string.Empty)}, attempt {Attempt}";
 }

@@ -50,6 +50,25 @@ internal struct OwedReleases
         Count += count;
     }
 
+    /// <summary>
+    /// Uses one release owed to <paramref name="job"/> as the count of a message the turn emits for it: the job's
+    /// counter stays as it is instead of going down now and up again. Returns <see langword="false"/> when none is owed.
+    /// </summary>
+    public bool TryReuse(Job job)
+    {
+        if (Count == 0 || !ReferenceEquals(Job, job))
+        {
+            return false;
+        }
+
+        if (--Count == 0)
+        {
+            Job = null;
+        }
+
+        return true;
+    }
+
     /// <summary>Ends the turn and pays what it owes: before the claim is given up or the message goes asynchronous.</summary>
     public void EndTurn()
     {

@@ -12,6 +12,7 @@ public sealed partial class RoutineCell
     private void EndMessage(Job job)
     {
         Debug.Assert(ReferenceEquals(_hand.Job, job), "EndMessage for a job that is not in hand.");
+        Debug.Assert(_clock.DeferredRuns == 0, "A message ended with runs of its batch not recorded.");
 
         // Released by the reset: in a chain passed on, the next cell announced the job before this write (C6).
         var count = _hand.Reset();

@@ -175,6 +175,7 @@ public sealed partial class RoutineCell
             if (!completed)
             {
                 // Resume through a cached delegate and fields rather than an async method: no allocation per await.
+                RecordBatchBeforeWait(job);
                 OwnPending(job);
                 _awaitedHandler = running;
                 _awaitedQueue = queue;
@@ -182,22 +183,23 @@ public sealed partial class RoutineCell
                 return this;
             }
 
-            Record(job, HandlerOutcome.Completed);
             State = RoutineState.Completed;
             if (!MayContinueBatch(queue))
             {
+                Record(job, HandlerOutcome.Completed);
                 return CompleteOrPassOn(queue, job);
             }
 
-            switch (NextOfBatch(queue, job))
+            // One reading for the whole batch, at its end: the runs in between are bookkeeping apart.
+            RecordInBatch(job);
+            var step = NextOfBatch(queue, job);
+            if (step == BatchStep.Next)
             {
-                case BatchStep.Next:
-                    continue;
-                case BatchStep.Parked:
-                    return this;
-                default:
-                    return CompleteOrPassOn(queue, job);
+                continue;
             }
+
+            RecordBatchEnd(job);
+            return step == BatchStep.Parked ? this : CompleteOrPassOn(queue, job);
         }
     }
 

@@ -6,7 +6,9 @@ namespace Routilux.Execution;
 /// Times a cell's handler runs for the execution history with as few clock reads as possible: a read costs about as
 /// much as a fused hop. A run's start is the latest reading taken on the same thread of control when only runtime
 /// bookkeeping has run since (the emitter's end inside a fused chain, the previous run's end in a turn that runs
-/// queued messages back to back); otherwise the clock is read.
+/// queued messages back to back); otherwise the clock is read. The runs of one batch (a job's messages handled back
+/// to back, see RoutineCell.Batches.cs) share one reading at the batch's end: the batch's time is measured, and each
+/// of its runs is given an equal share of it (<see cref="DeferredRuns"/>).
 /// </summary>
 /// <remarks>
 /// <para>Every field belongs to the holder of the cell's claim (see the contract in RoutineCell.cs); an emitter's
@@ -36,9 +38,22 @@ internal struct RunClock
     /// <summary>Whether the next run starts at <see cref="EmitterEnded"/>.</summary>
     public bool StartAtEmitterEnd;
 
+    /// <summary>
+    /// Runs of the batch in hand that ended well, at their first attempt, without a reading of their own: they, and
+    /// the run under way, started at <see cref="RunStartedAt"/> one after another, and share the time up to the next
+    /// reading equally. Zero whenever the hand is empty.
+    /// </summary>
+    public int DeferredRuns;
+
     /// <summary>Starts a run: its start is the latest reading when that is still "now", else the clock.</summary>
     public void StartRun(TimeProvider clock)
     {
+        if (DeferredRuns > 0)
+        {
+            // The next run of a batch: it started when the last one ended, a moment that is never read (see DeferEnd).
+            return;
+        }
+
         if (StartAtEmitterEnd)
         {
             // Taken once: a retry of the same message starts after its failed attempt, not at the emitter's end.
@@ -59,6 +74,13 @@ internal struct RunClock
         LastEnded = clock.GetTimestamp();
         LastEndedIsNow = true;
         return LastEnded;
+    }
+
+    /// <summary>Ends a run of a batch without reading the clock: the batch's end will be read for it (see <see cref="DeferredRuns"/>).</summary>
+    public void DeferEnd()
+    {
+        DeferredRuns++;
+        LastEndedIsNow = false;
     }
 
     /// <summary>
@@ -97,6 +119,7 @@ internal struct RunClock
     /// <summary>After a runtime fault: nothing carries over to the next run.</summary>
     public void Reset()
     {
+        DeferredRuns = 0;
         StartAtLastEnd = false;
         StartAtEmitterEnd = false;
         LastEndedIsNow = false;

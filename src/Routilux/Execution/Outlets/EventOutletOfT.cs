@@ -104,7 +104,7 @@ internal sealed class EventOutlet<T> : EventOutlet
                     continue;
                 }
 
-                job.AddPending();
+                Owner.CountEmit(job);
                 if (handOff)
                 {
                     // The hand-off may wait for room: the emitter's latest clock reading is no longer "now".
@@ -114,10 +114,10 @@ internal sealed class EventOutlet<T> : EventOutlet
                 switch (handOff ? target.TryHandOff(payload, job, waiter) : target.TryEnqueue(payload, job, waiter))
                 {
                     case EnqueueOutcome.MustWait:
-                        job.ReleasePendingNotLast();
+                        Owner.UncountEmit();
                         return target;
                     case EnqueueOutcome.Rejected:
-                        job.ReleasePendingNotLast();
+                        Owner.UncountEmit();
                         job.Fail(new QueueFullException(target.Owner.Worker.Flow.Id, target.Owner.RoutineId, target.Slot.Name, target.Capacity));
 
                         // The job has stopped; nothing more of this outbox is needed.
