@@ -6,6 +6,8 @@ namespace Routilux.Execution;
 /// The handler runs of one routine instance, in a ring of fixed size. Only the owning cell writes, so recording
 /// takes no lock: the writer fills an entry, then publishes the count. A reader copies the ring and then discards
 /// the oldest entries the writer may have overwritten while it copied (the tear-free part is what it keeps).
+/// An entry holds one run, or the runs of one batch timed together (see RunClock.DeferredRuns): one write per batch,
+/// expanded into its runs, each an equal share of the batch's time, when the history is read.
 /// </summary>
 internal sealed class ExecutionHistory
 {
@@ -18,8 +20,14 @@ internal sealed class ExecutionHistory
     // One place more than asked for: the place being written never holds one of the `capacity` newest runs.
     public ExecutionHistory(int capacity) => _ring = new Entry[capacity + 1];
 
-    public void Record(int slot, Job job, long startedAt, long endedAt, HandlerOutcome outcome, int attempt)
+    /// <summary>
+    /// Records <paramref name="runs"/> runs of <paramref name="slot"/> for <paramref name="job"/>, back to back from
+    /// <paramref name="startedAt"/> to <paramref name="endedAt"/>: the last ended with <paramref name="outcome"/> at
+    /// <paramref name="attempt"/>, any before it well at their first attempt.
+    /// </summary>
+    public void Record(int slot, Job job, long startedAt, long endedAt, HandlerOutcome outcome, int attempt, int runs = 1)
     {
+        System.Diagnostics.Debug.Assert(runs >= 1 && endedAt >= startedAt, "A history entry holds at least one run, forward in time.");
         // An index that wraps by comparison: a 64-bit modulo per handler run costs more than the rest of the write.
         var next = _cursor.Next;
         ref var entry = ref _ring[next];
@@ -28,6 +36,7 @@ internal sealed class ExecutionHistory
         entry.EndedAt = endedAt;
         entry.Outcome = outcome;
         entry.Attempt = attempt;
+        entry.Runs = runs;
 
         // A reference write costs a GC barrier; the runs of a stream mostly overwrite an entry of the same job.
         if (!ReferenceEquals(entry.JobId, job.Id))
@@ -39,7 +48,10 @@ internal sealed class ExecutionHistory
         Volatile.Write(ref _cursor.Written, _cursor.Written + 1);
     }
 
-    /// <summary>Copies the runs into <paramref name="into"/>, converting timestamps to wall-clock times.</summary>
+    /// <summary>
+    /// Copies the latest runs, at most the capacity asked for, into <paramref name="into"/>, converting timestamps to
+    /// wall-clock times.
+    /// </summary>
     public void CopyTo(List<HandlerRun> into, RoutineCell cell, TimeProvider clock, DateTimeOffset now, long nowTimestamp)
     {
         var capacity = _ring.Length;
@@ -50,12 +62,30 @@ internal sealed class ExecutionHistory
         // Entries numbered [after - capacity + 1, before) are intact: older ones may have been overwritten while we
         // copied, and the one numbered `after` may be half written right now. That leaves the requested capacity.
         var first = Math.Max(0, after - capacity + 1);
+        var start = into.Count;
         for (var n = first; n < before; n++)
         {
             var entry = copy[n % capacity];
-            var startedAt = now - clock.GetElapsedTime(entry.StartedAt, nowTimestamp);
-            var duration = clock.GetElapsedTime(entry.StartedAt, entry.EndedAt);
-            into.Add(new HandlerRun(cell.RoutineId, cell.Routine.Descriptor.Slots[entry.Slot].Name, entry.JobId, startedAt, duration, entry.Outcome, entry.Attempt));
+            var slot = cell.Routine.Descriptor.Slots[entry.Slot].Name;
+            var share = (entry.EndedAt - entry.StartedAt) / entry.Runs;
+            var runStart = entry.StartedAt;
+            for (var run = 1; run <= entry.Runs; run++)
+            {
+                // The last run of a batch takes the few ticks the division leaves over.
+                var last = run == entry.Runs;
+                var runEnd = last ? entry.EndedAt : runStart + share;
+                var startedAt = now - clock.GetElapsedTime(runStart, nowTimestamp);
+                var duration = clock.GetElapsedTime(runStart, runEnd);
+                into.Add(new HandlerRun(cell.RoutineId, slot, entry.JobId, startedAt, duration, last ? entry.Outcome : HandlerOutcome.Completed, last ? entry.Attempt : 1));
+                runStart = runEnd;
+            }
+        }
+
+        // Batches hold several runs an entry: keep the latest the capacity asks for.
+        var kept = capacity - 1;
+        if (into.Count - start > kept)
+        {
+            into.RemoveRange(start, into.Count - start - kept);
         }
     }
 
@@ -79,5 +109,8 @@ internal sealed class ExecutionHistory
         public long EndedAt;
         public HandlerOutcome Outcome;
         public int Attempt;
+
+        // How many runs of one batch the entry holds (see Record), 1 for a run timed on its own.
+        public int Runs;
     }
 }

@@ -68,23 +68,13 @@ public sealed partial class RoutineCell
 
     /// <summary>
     /// Records <paramref name="runs"/> runs of the message in hand's slot and job, back to back from the clock's
-    /// <see cref="RunClock.RunStartedAt"/> to <paramref name="ended"/>, each an equal share of that time; the last
-    /// ended with <paramref name="outcome"/> at <paramref name="attempt"/>, the ones before it well at their first.
+    /// <see cref="RunClock.RunStartedAt"/> to <paramref name="ended"/>, as one entry: each run gets an equal share of
+    /// that time when the history is read; the last ended with <paramref name="outcome"/> at <paramref name="attempt"/>,
+    /// the ones before it well at their first.
     /// </summary>
     private void RecordShares(Job job, long ended, int runs, HandlerOutcome outcome, int attempt)
     {
-        var started = _clock.RunStartedAt;
-
-        // One division per batch, not two per run; the last run takes the few ticks the division leaves over.
-        var share = (ended - started) / runs;
-        var slot = _hand.Slot;
-        for (var run = 1; run < runs; run++)
-        {
-            History.Record(slot, job, started, started + share, HandlerOutcome.Completed, attempt: 1);
-            started += share;
-        }
-
-        History.Record(slot, job, started, ended, outcome, attempt);
+        History.Record(_hand.Slot, job, _clock.RunStartedAt, ended, outcome, attempt, runs);
         _clock.DeferredRuns = 0;
     }
 
