@@ -16,9 +16,14 @@ internal static class Tuning
 
     /// <summary>
     /// Messages a cell handles per thread-pool turn before it gives its thread back, so one busy routine cannot
-    /// starve the others. Trades fairness against one re-queue per turn (about 1% of a turn's cost at 256).
+    /// starve the others; a turn of 1024 cheap handlers lasts some tens of microseconds. Trades that against one
+    /// re-queue per turn, and more: a turn that ends goes to the back of the
+    /// pool's global queue, behind whatever producers woke meanwhile, so a consumer fed by many producers (fan-in 8 -> 1)
+    /// drains its queue in shorter bursts the shorter its turns. Measured: fan-in with 256 against 1024, 12 processes
+    /// each, interleaved: 1.25 against 0.97 times Dataflow's time (median of the processes' medians), 1.09 against 0.80
+    /// with the history off; the 10-stage stream did not move (0.70 against 0.69, 6 processes each).
     /// </summary>
-    public const int MessagesPerTurn = 256;
+    public const int MessagesPerTurn = 1024;
 
     /// <summary>
     /// How deep fused dispatch nests handler calls on one thread. A bound, not a fit: 32 frames of a few hundred
