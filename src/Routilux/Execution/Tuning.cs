@@ -16,14 +16,16 @@ internal static class Tuning
 
     /// <summary>
     /// Messages a cell handles per thread-pool turn before it gives its thread back, so one busy routine cannot
-    /// starve the others; a turn of 1024 cheap handlers lasts some tens of microseconds. Trades that against one
-    /// re-queue per turn, and more: a turn that ends goes to the back of the
-    /// pool's global queue, behind whatever producers woke meanwhile, so a consumer fed by many producers (fan-in 8 -> 1)
-    /// drains its queue in shorter bursts the shorter its turns. Measured: fan-in with 256 against 1024, 12 processes
-    /// each, interleaved: 1.25 against 0.97 times Dataflow's time (median of the processes' medians), 1.09 against 0.80
-    /// with the history off; the 10-stage stream did not move (0.70 against 0.69, 6 processes each).
+    /// starve the others. A turn that ends goes to the back of the pool's global queue, behind whatever else waits
+    /// there: shorter turns leave more of the machine to other work on the pool, longer ones let a consumer fed by many
+    /// producers (fan-in 8 -> 1) drain its queue in longer bursts instead of waiting behind the producers it just woke.
+    /// Measured in interleaved processes (medians of 8 to 12 processes; this machine's figures swing by up to 2x from
+    /// one process to the next): fan-in at 256, 512 and 1024 took about 1.25, 1.05 and 1.0-1.3 times Dataflow's time;
+    /// the co-located scenario's CPU-bound workload kept 0.65, 0.52-0.55 and 0.44 of its throughput alone, against a
+    /// fair share of 0.50. 512 keeps the workload at its fair share and most of fan-in's gain; the 10-stage stream did
+    /// not move between 256 and 1024 (0.70 against 0.69 times Dataflow, 6 processes each).
     /// </summary>
-    public const int MessagesPerTurn = 1024;
+    public const int MessagesPerTurn = 512;
 
     /// <summary>
     /// How deep fused dispatch nests handler calls on one thread. A bound, not a fit: 32 frames of a few hundred
