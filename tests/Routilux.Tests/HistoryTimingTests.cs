@@ -155,4 +155,41 @@ public class HistoryTimingTests
         Assert.Equal(JobStatus.Completed, await (await worker.StartAsync(stage.In(), 7)).Completion.Within());
         Assert.Equal(7 * Millisecond, worker.History.MaxBy(run => run.StartedAt)!.Duration);
     }
+
+    [Fact]
+    public async Task Runs_of_different_jobs_never_share_a_reading_and_every_run_is_in_the_history_when_its_job_completes()
+    {
+        var clock = new FakeTimeProvider();
+        var flow = new FlowBuilder("jobs-timing");
+        var stage = flow.Add("stage", () => new VaryingStage(clock));
+        flow.Entry(stage.In());
+
+        await using var runtime = new Runtime(new RuntimeOptions { TimeProvider = clock });
+        var worker = runtime.CreateWorker(flow.Build());
+
+        // One turn takes job A's three 1 ms messages, then job B's three 3 ms messages.
+        worker.Pause();
+        var a = worker.OpenJob();
+        var b = worker.OpenJob();
+        for (var i = 0; i < 3; i++)
+        {
+            await a.PostAsync(stage.In(), 1);
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            await b.PostAsync(stage.In(), 3);
+        }
+
+        a.CompleteInput();
+        b.CompleteInput();
+        worker.Resume();
+        Assert.Equal(JobStatus.Completed, await a.Completion.Within());
+        Assert.Equal(3, worker.History.Count(run => run.JobId == a.Id));
+        Assert.Equal(JobStatus.Completed, await b.Completion.Within());
+
+        var runs = worker.History;
+        Assert.Equal(Enumerable.Repeat(Millisecond, 3), runs.Where(run => run.JobId == a.Id).Select(run => run.Duration));
+        Assert.Equal(Enumerable.Repeat(3 * Millisecond, 3), runs.Where(run => run.JobId == b.Id).Select(run => run.Duration));
+    }
 }

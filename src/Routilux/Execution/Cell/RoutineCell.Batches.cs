@@ -142,7 +142,10 @@ public sealed partial class RoutineCell
             return;
         }
 
+        // The pause is no handler's time: runs waiting for a reading get theirs first, and the next run reads its start.
+        RecordDeferred();
         Thread.SpinWait(Tuning.PauseForBatchSpins);
+        _clock.Forget();
         queue.LookAtTail();
     }
 

@@ -149,6 +149,7 @@ public sealed partial class RoutineCell
             State = RoutineState.Running;
             if (_recordHistory)
             {
+                RecordDeferredUnlessContinued(job);
                 _clock.StartRun(Clock);
             }
 
@@ -175,7 +176,7 @@ public sealed partial class RoutineCell
             if (!completed)
             {
                 // Resume through a cached delegate and fields rather than an async method: no allocation per await.
-                RecordBatchBeforeWait(job);
+                RecordDeferredBeforeWait();
                 OwnPending(job);
                 _awaitedHandler = running;
                 _awaitedQueue = queue;
@@ -190,15 +191,20 @@ public sealed partial class RoutineCell
                 return CompleteOrPassOn(queue, job);
             }
 
-            // One reading for the whole batch, at its end: the runs in between are bookkeeping apart.
-            RecordInBatch(job);
+            // One reading for the whole batch, at its end; in a turn, none at its end either when it delivers nothing:
+            // the next message of the same slot and job then shares the same reading (RoutineCell.Timing.cs).
+            RecordLater(job);
             var step = NextOfBatch(queue, job);
             if (step == BatchStep.Next)
             {
                 continue;
             }
 
-            RecordBatchEnd(job);
+            if (step == BatchStep.Parked || _outboxDirty || !OwesReleasesHere)
+            {
+                RecordDeferred();
+            }
+
             return step == BatchStep.Parked ? this : CompleteOrPassOn(queue, job);
         }
     }

@@ -61,6 +61,14 @@ public sealed partial class RoutineCell
         _owed.BeginTurn();
     }
 
-    /// <summary>Pays what the turn owes and ends it; before the claim is given up or the message goes asynchronous (rule C4).</summary>
-    private void EndTurn() => _owed.EndTurn();
+    /// <summary>
+    /// Records the runs waiting for a reading, pays what the turn owes and ends it; before the claim is given up or the
+    /// message goes asynchronous (rule C4).
+    /// </summary>
+    private void EndTurn()
+    {
+        // Before the releases: a job may complete once they are paid, and its runs are in the history by then.
+        RecordDeferred();
+        _owed.EndTurn();
+    }
 }

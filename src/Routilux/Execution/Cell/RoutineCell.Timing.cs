@@ -1,27 +1,30 @@
 namespace Routilux.Execution;
 
-// Recording handler runs in the execution history, timed by the cell's RunClock: a run on its own is timed by its
-// own readings, the runs of a batch by one reading at the batch's end, shared equally among them.
+// Recording handler runs in the execution history, timed by the cell's RunClock. A run on its own is timed by its own
+// readings. Runs separated by nothing but bookkeeping (a batch; in a turn, the next messages of the same slot and job
+// when nothing was delivered in between) share one reading at the end, each recorded with an equal share of the time.
 public sealed partial class RoutineCell
 {
     /// <summary>
     /// Records the end of a run of the message in hand, if the worker keeps a history: reads the clock, and records
-    /// the run, with the runs of its batch that wait for that reading (see <see cref="RecordInBatch"/>).
+    /// the run together with the deferred runs before it (see <see cref="RecordLater"/>).
     /// </summary>
     private void Record(Job job, HandlerOutcome outcome)
     {
         if (_recordHistory)
         {
+            System.Diagnostics.Debug.Assert(_clock.Continues(_hand.Slot, job), "A run was timed with deferred runs of another slot or job.");
             var ended = _clock.EndRun(Clock);
-            RecordShares(job, ended, _clock.DeferredRuns + 1, outcome, _hand.Attempt);
+            History.Record(_hand.Slot, job, _clock.RunStartedAt, ended, outcome, _hand.Attempt, _clock.DeferredRuns + 1);
+            _clock.ClearDeferred();
         }
     }
 
     /// <summary>
-    /// Records a run of a batch that ended well: at its first attempt, it waits for the batch's end to be read
-    /// (<see cref="RecordBatchEnd"/>); a run that took retries is recorded at once, with its attempt.
+    /// Records a run that ended well and may be followed by more with only bookkeeping between: at its first attempt
+    /// it waits for a later reading (<see cref="RecordDeferred"/>); a run that took retries is recorded at once.
     /// </summary>
-    private void RecordInBatch(Job job)
+    private void RecordLater(Job job)
     {
         if (!_recordHistory)
         {
@@ -30,7 +33,7 @@ public sealed partial class RoutineCell
 
         if (_hand.Attempt == 1)
         {
-            _clock.DeferEnd();
+            _clock.DeferEnd(_hand.Slot, job);
         }
         else
         {
@@ -38,21 +41,34 @@ public sealed partial class RoutineCell
         }
     }
 
-    /// <summary>The batch in hand is over (or parked): reads the clock once for the runs that wait for it.</summary>
-    private void RecordBatchEnd(Job job)
+    /// <summary>
+    /// Before a run of the message in hand starts: the deferred runs are recorded first unless it continues them
+    /// (same slot, same job), so that a group of runs is always one slot's and one job's.
+    /// </summary>
+    private void RecordDeferredUnlessContinued(Job job)
     {
-        if (_recordHistory && _clock.DeferredRuns > 0)
+        if (!_clock.Continues(_hand.Slot, job))
+        {
+            RecordDeferred();
+        }
+    }
+
+    /// <summary>Something other than bookkeeping comes next (or the turn ends): reads the clock once for the deferred runs.</summary>
+    private void RecordDeferred()
+    {
+        if (_clock.DeferredRuns > 0)
         {
             var ended = _clock.EndRun(Clock);
-            RecordShares(job, ended, _clock.DeferredRuns, HandlerOutcome.Completed, attempt: 1);
+            History.Record(_clock.DeferredSlot, _clock.DeferredJob!, _clock.RunStartedAt, ended, HandlerOutcome.Completed, attempt: 1, _clock.DeferredRuns);
+            _clock.ClearDeferred();
         }
     }
 
     /// <summary>
-    /// A run of a batch goes asynchronous: the runs before it are recorded now, with the share of the time so far
-    /// they would have with it, and it starts where they end, so its wait is its own.
+    /// A run goes asynchronous: the deferred runs before it are recorded now, with the share of the time so far they
+    /// would have with it, and it starts where they end, so its wait is its own.
     /// </summary>
-    private void RecordBatchBeforeWait(Job job)
+    private void RecordDeferredBeforeWait()
     {
         if (_recordHistory && _clock.DeferredRuns > 0)
         {
@@ -60,22 +76,11 @@ public sealed partial class RoutineCell
             var runs = _clock.DeferredRuns;
             var started = _clock.RunStartedAt;
             var resumesAt = started + ((now - started) * runs / (runs + 1));
-            RecordShares(job, resumesAt, runs, HandlerOutcome.Completed, attempt: 1);
+            History.Record(_clock.DeferredSlot, _clock.DeferredJob!, started, resumesAt, HandlerOutcome.Completed, attempt: 1, runs);
+            _clock.ClearDeferred();
             _clock.RunStartedAt = resumesAt;
             _clock.Forget();
         }
-    }
-
-    /// <summary>
-    /// Records <paramref name="runs"/> runs of the message in hand's slot and job, back to back from the clock's
-    /// <see cref="RunClock.RunStartedAt"/> to <paramref name="ended"/>, as one entry: each run gets an equal share of
-    /// that time when the history is read; the last ended with <paramref name="outcome"/> at <paramref name="attempt"/>,
-    /// the ones before it well at their first.
-    /// </summary>
-    private void RecordShares(Job job, long ended, int runs, HandlerOutcome outcome, int attempt)
-    {
-        History.Record(_hand.Slot, job, _clock.RunStartedAt, ended, outcome, attempt, runs);
-        _clock.DeferredRuns = 0;
     }
 
     /// <summary>Something other than bookkeeping ran or may have run (user code, a wait): the latest reading is stale.</summary>

@@ -39,11 +39,19 @@ internal struct RunClock
     public bool StartAtEmitterEnd;
 
     /// <summary>
-    /// Runs of the batch in hand that ended well, at their first attempt, without a reading of their own: they, and
-    /// the run under way, started at <see cref="RunStartedAt"/> one after another, and share the time up to the next
-    /// reading equally. Zero whenever the hand is empty.
+    /// Runs that ended well, at their first attempt, without a reading of their own: runs of one slot
+    /// (<see cref="DeferredSlot"/>) for one job (<see cref="DeferredJob"/>), one after another from
+    /// <see cref="RunStartedAt"/> with only bookkeeping between them (a batch, and in a turn the messages after it when
+    /// nothing was delivered). They, and a run of the same slot and job under way, share the time up to the next
+    /// reading equally. Zero outside a turn whenever the hand is empty.
     /// </summary>
     public int DeferredRuns;
+
+    /// <summary>The slot of the <see cref="DeferredRuns"/>.</summary>
+    public int DeferredSlot;
+
+    /// <summary>The job of the <see cref="DeferredRuns"/>, or <see langword="null"/> when there are none.</summary>
+    public Job? DeferredJob;
 
     /// <summary>Starts a run: its start is the latest reading when that is still "now", else the clock.</summary>
     public void StartRun(TimeProvider clock)
@@ -76,11 +84,27 @@ internal struct RunClock
         return LastEnded;
     }
 
-    /// <summary>Ends a run of a batch without reading the clock: the batch's end will be read for it (see <see cref="DeferredRuns"/>).</summary>
-    public void DeferEnd()
+    /// <summary>Ends a run of <paramref name="slot"/> for <paramref name="job"/> without reading the clock: a later reading will be shared with it (see <see cref="DeferredRuns"/>).</summary>
+    public void DeferEnd(int slot, Job job)
     {
-        DeferredRuns++;
+        Debug.Assert(DeferredRuns == 0 || (DeferredSlot == slot && ReferenceEquals(DeferredJob, job)), "Deferred runs of another slot or job were not recorded first.");
+        if (DeferredRuns++ == 0)
+        {
+            DeferredSlot = slot;
+            DeferredJob = job;
+        }
+
         LastEndedIsNow = false;
+    }
+
+    /// <summary>Whether a run of <paramref name="slot"/> for <paramref name="job"/> continues the deferred runs, rather than needing them recorded first.</summary>
+    public readonly bool Continues(int slot, Job job) => DeferredRuns == 0 || (DeferredSlot == slot && ReferenceEquals(DeferredJob, job));
+
+    /// <summary>The deferred runs were recorded.</summary>
+    public void ClearDeferred()
+    {
+        DeferredRuns = 0;
+        DeferredJob = null;
     }
 
     /// <summary>
@@ -119,7 +143,7 @@ internal struct RunClock
     /// <summary>After a runtime fault: nothing carries over to the next run.</summary>
     public void Reset()
     {
-        DeferredRuns = 0;
+        ClearDeferred();
         StartAtLastEnd = false;
         StartAtEmitterEnd = false;
         LastEndedIsNow = false;
