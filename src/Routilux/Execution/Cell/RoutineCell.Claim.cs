@@ -73,7 +73,7 @@ public sealed partial class RoutineCell
         _lastBatchJob = null;
         _stream.Stop();
         AssertInvariants();
-        Debug.Assert(!_hand.IsHeld && _owed.IsSettled && !_owed.InTurn, "The claim was given up with a message in hand or releases owed (C4).");
+        Debug.Assert(!_hand.IsHeld && _owed.IsSettled && !_owed.InTurn && _clock.DeferredRuns == 0, "The claim was given up with a message in hand, releases owed or runs not recorded (C4).");
 
         // F1: a producer that queued after our last look saw _scheduled == 1 and left the work to us.
         // Resume clears the pause before it schedules, so a paused cell that goes idle here is woken by it.
@@ -124,7 +124,7 @@ public sealed partial class RoutineCell
 
     private void ReleaseClaim()
     {
-        Debug.Assert(!_hand.IsHeld && _owed.IsSettled, "The claim was given up with a message in hand or releases owed (C4).");
+        Debug.Assert(!_hand.IsHeld && _owed.IsSettled && _clock.DeferredRuns == 0, "The claim was given up with a message in hand, releases owed or runs not recorded (C4).");
 
         // F1: a producer that queued while we held the claim left the message to us.
         Interlocked.Exchange(ref _scheduled.Value, 0);

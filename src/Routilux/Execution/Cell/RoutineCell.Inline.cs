@@ -122,6 +122,6 @@ public sealed partial class RoutineCell
         }
 
         // C4 and C5: nothing owed, and the message holds the job open by itself while it waits.
-        Debug.Assert(_owed.IsSettled && !_owed.InTurn && _hand.Count >= 1 && !_hand.Borrowed, "A message went asynchronous owing releases or without a count of its own.");
+        Debug.Assert(_owed.IsSettled && !_owed.InTurn && _clock.DeferredRuns == 0 && _hand.Count >= 1 && !_hand.Borrowed, "A message went asynchronous owing releases or runs, or without a count of its own.");
     }
 }

@@ -32,7 +32,9 @@ namespace Routilux.Execution;
 //   C2 Consumer-only members of the slot queues (SlotQueue) are called only by the holder (they assert AssertClaimed).
 //   C3 Nothing is lost at idle: see fence pair F1.
 //   C4 Nothing is owed past the claim: releases owed to a turn (OwedReleases) are paid before the claim is given up and
-//      before the message in hand goes asynchronous, whose continuation may run on another thread at once.
+//      before the message in hand goes asynchronous, whose continuation may run on another thread at once; handler runs
+//      waiting for a clock reading (RunClock.DeferredRuns) are recorded before those releases are paid, so a job that
+//      completes has all its runs in the history.
 //   C5 A message that waits (for a handler, room, a retry, a resume) holds a count of its own in its job (OwnPending):
 //      it does not ride on its emitter's, which moves on.
 //   C6 The job in hand is published before its status is read (MessageInHand.Take, fence pair F2).
