@@ -4,8 +4,9 @@ using Routilux.Tests.Routines;
 namespace Routilux.Tests;
 
 /// <summary>
-/// The history times each handler run on its own, though runs share clock readings where only runtime bookkeeping
-/// separates them. A fake clock that only the handlers move makes every duration exact.
+/// The history times a handler run on its own where user code or a delivery separates it from the next, sharing
+/// readings where only runtime bookkeeping does; runs timed together (one slot's and one job's, back to back) get
+/// equal shares. A fake clock that only the handlers move makes every duration exact.
 /// </summary>
 public class HistoryTimingTests
 {

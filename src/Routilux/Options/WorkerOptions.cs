@@ -21,9 +21,9 @@ public sealed class WorkerOptions
 
     /// <summary>
     /// Whether handler runs are recorded in <see cref="Worker.History"/> (default <see langword="true"/>). Recording
-    /// reads the clock once per message handled on its own, and once per batch for the messages of a job handled back
-    /// to back (each run then gets an equal share of the batch's time); switch it off for the last nanoseconds of a
-    /// high-throughput stream.
+    /// reads the clock once per message handled on its own, and once per group for the messages of one slot and job
+    /// handled back to back with nothing delivered between them (each run then gets an equal share of the group's
+    /// time); switch it off for the last nanoseconds of a high-throughput stream.
     /// </summary>
     public bool RecordHistory { get; init; } = true;
 
