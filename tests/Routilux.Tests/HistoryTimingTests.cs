@@ -193,4 +193,35 @@ public class HistoryTimingTests
         Assert.Equal(Enumerable.Repeat(Millisecond, 3), runs.Where(run => run.JobId == a.Id).Select(run => run.Duration));
         Assert.Equal(Enumerable.Repeat(3 * Millisecond, 3), runs.Where(run => run.JobId == b.Id).Select(run => run.Duration));
     }
+
+    [Fact]
+    public async Task A_history_smaller_than_a_group_keeps_the_groups_latest_runs()
+    {
+        var clock = new FakeTimeProvider();
+        var began = clock.GetUtcNow();
+        var flow = new FlowBuilder("capacity-timing");
+        var stage = flow.Add("stage", () => new VaryingStage(clock));
+        flow.Entry(stage.In());
+
+        await using var runtime = new Runtime(new RuntimeOptions { TimeProvider = clock });
+        var worker = runtime.CreateWorker(flow.Build(), new WorkerOptions { HistoryCapacity = WorkerOptions.MinimumHistoryCapacity });
+
+        // 30 runs of 1 ms with nothing delivered between them: one turn times them together.
+        worker.Pause();
+        var job = worker.OpenJob();
+        for (var i = 0; i < 30; i++)
+        {
+            await job.PostAsync(stage.In(), 1);
+        }
+
+        job.CompleteInput();
+        worker.Resume();
+        Assert.Equal(JobStatus.Completed, await job.Completion.Within());
+
+        var runs = worker.History;
+        Assert.Equal(WorkerOptions.MinimumHistoryCapacity, runs.Count);
+        Assert.All(runs, run => Assert.Equal(Millisecond, run.Duration));
+        Assert.Equal(began + (20 * Millisecond), runs[0].StartedAt);
+        Assert.Equal(began + (30 * Millisecond), runs[^1].StartedAt + runs[^1].Duration);
+    }
 }

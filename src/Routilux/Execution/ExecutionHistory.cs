@@ -6,8 +6,8 @@ namespace Routilux.Execution;
 /// The handler runs of one routine instance, in a ring of fixed size. Only the owning cell writes, so recording
 /// takes no lock: the writer fills an entry, then publishes the count. A reader copies the ring and then discards
 /// the oldest entries the writer may have overwritten while it copied (the tear-free part is what it keeps).
-/// An entry holds one run, or the runs of one batch timed together (see RunClock.DeferredRuns): one write per batch,
-/// expanded into its runs, each an equal share of the batch's time, when the history is read.
+/// An entry holds one run, or a group of runs timed together (see RunClock.DeferredRuns): one write per group,
+/// expanded into its runs, each an equal share of the group's time, when the history is read.
 /// </summary>
 internal sealed class ExecutionHistory
 {
@@ -62,8 +62,20 @@ internal sealed class ExecutionHistory
         // Entries numbered [after - capacity + 1, before) are intact: older ones may have been overwritten while we
         // copied, and the one numbered `after` may be half written right now. That leaves the requested capacity.
         var first = Math.Max(0, after - capacity + 1);
-        var start = into.Count;
-        for (var n = first; n < before; n++)
+
+        // An entry may hold a group of runs: only the newest entries that hold the capacity asked for are expanded,
+        // and the oldest runs of the oldest of them are skipped.
+        var wanted = capacity - 1;
+        var oldest = before;
+        long held = 0;
+        while (oldest > first && held < wanted)
+        {
+            oldest--;
+            held += copy[oldest % capacity].Runs;
+        }
+
+        var skip = Math.Max(0, held - wanted);
+        for (var n = oldest; n < before; n++)
         {
             var entry = copy[n % capacity];
             var slot = cell.Routine.Descriptor.Slots[entry.Slot].Name;
@@ -71,21 +83,22 @@ internal sealed class ExecutionHistory
             var runStart = entry.StartedAt;
             for (var run = 1; run <= entry.Runs; run++)
             {
-                // The last run of a batch takes the few ticks the division leaves over.
+                // The last run of a group takes the few ticks the division leaves over.
                 var last = run == entry.Runs;
                 var runEnd = last ? entry.EndedAt : runStart + share;
-                var startedAt = now - clock.GetElapsedTime(runStart, nowTimestamp);
-                var duration = clock.GetElapsedTime(runStart, runEnd);
-                into.Add(new HandlerRun(cell.RoutineId, slot, entry.JobId, startedAt, duration, last ? entry.Outcome : HandlerOutcome.Completed, last ? entry.Attempt : 1));
+                if (skip > 0)
+                {
+                    skip--;
+                }
+                else
+                {
+                    var startedAt = now - clock.GetElapsedTime(runStart, nowTimestamp);
+                    var duration = clock.GetElapsedTime(runStart, runEnd);
+                    into.Add(new HandlerRun(cell.RoutineId, slot, entry.JobId, startedAt, duration, last ? entry.Outcome : HandlerOutcome.Completed, last ? entry.Attempt : 1));
+                }
+
                 runStart = runEnd;
             }
-        }
-
-        // Batches hold several runs an entry: keep the latest the capacity asks for.
-        var kept = capacity - 1;
-        if (into.Count - start > kept)
-        {
-            into.RemoveRange(start, into.Count - start - kept);
         }
     }
 
