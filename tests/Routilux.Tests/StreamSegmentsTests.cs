@@ -32,9 +32,10 @@ public class StreamSegmentsTests
     [Fact]
     public void An_eleven_routine_chain_on_two_cores_is_cut_once_with_the_first_segment_fed_one_by_one_the_shorter()
     {
-        // Longest chains 11, 10, ..., 1, divided 3 + 8: the first segment runs the stream's source and is fed one
-        // message at a time, the second runs batches from its queue at about 2.5 times less per routine.
-        Assert.Equal(["r2->r3"], CutConnections(Chain(11), processors: 2));
+        // Longest chains 11, 10, ..., 1, divided 1 + 10: the first segment runs the stream's source and is fed one
+        // message at a time (each run reading the clock for the history), the second runs batches from its queue at
+        // about 7 times less per routine (Tuning.FedOneByOneCost).
+        Assert.Equal(["r0->r1"], CutConnections(Chain(11), processors: 2));
     }
 
     [Fact]
@@ -45,9 +46,9 @@ public class StreamSegmentsTests
         worker.Pause();
         var job = worker.OpenJob();
 
-        // r2 is inside the first segment; r3 is fed through the cut and keeps the usual three-quarters mark.
+        // r2 is inside the second segment; r1 is fed through the cut and keeps the usual three-quarters mark.
         Assert.Equal(0, TakesBeforeProducerWakes((SlotQueue<int>)worker.Cell(2).Queue(0), job));
-        Assert.Equal(SlotDescriptor.DefaultCapacity * 3 / 4, TakesBeforeProducerWakes((SlotQueue<int>)worker.Cell(3).Queue(0), job));
+        Assert.Equal(SlotDescriptor.DefaultCapacity * 3 / 4, TakesBeforeProducerWakes((SlotQueue<int>)worker.Cell(1).Queue(0), job));
 
         job.CompleteInput();
         worker.Resume();
@@ -97,28 +98,27 @@ public class StreamSegmentsTests
     [Fact]
     public void The_first_segment_grows_with_the_chain_and_shrinks_with_more_segments_behind_it()
     {
-        Assert.Equal(["r1->r2"], CutConnections(Chain(8), processors: 2));
-        Assert.Equal(["r5->r6"], CutConnections(Chain(20), processors: 2));
+        Assert.Equal(["r0->r1"], CutConnections(Chain(8), processors: 2));
+        Assert.Equal(["r2->r3"], CutConnections(Chain(20), processors: 2));
 
-        // 20 on four cores: 2, then 18 routines run in batches as 6 + 6 + 6.
-        Assert.Equal(["r1->r2", "r7->r8", "r13->r14"], CutConnections(Chain(20), processors: 4));
+        // 20 on four cores: 1, then 19 routines run in batches as 6 + 6 + 7, the shorter first.
+        Assert.Equal(["r0->r1", "r6->r7", "r12->r13"], CutConnections(Chain(20), processors: 4));
     }
 
     [Fact]
     public void More_cores_get_more_segments_but_never_one_under_the_minimum()
     {
         // Eleven routines make only two segments, however many cores there are.
-        Assert.Equal(["r2->r3"], CutConnections(Chain(11), processors: 4));
+        Assert.Equal(["r0->r1"], CutConnections(Chain(11), processors: 4));
 
-        // Twelve make three: 2, then 5 + 5.
-        Assert.Equal(["r1->r2", "r6->r7"], CutConnections(Chain(12), processors: 4));
+        // Twelve make three: 1, then 5 + 6.
+        Assert.Equal(["r0->r1", "r5->r6"], CutConnections(Chain(12), processors: 4));
 
-        // 18 on four cores: 2, then 16 as 5 + 5 + 6, the shorter first.
-        Assert.Equal(["r1->r2", "r6->r7", "r11->r12"], CutConnections(Chain(18), processors: 4));
+        // 18 on four cores: 1, then 17 as 5 + 6 + 6, the shorter first.
+        Assert.Equal(["r0->r1", "r5->r6", "r11->r12"], CutConnections(Chain(18), processors: 4));
 
-        // 13 on four cores: three later segments would be under four routines each (2, then 11 as 3 + 4 + 4), so
-        // three segments: 2, then 11 as 5 + 6.
-        Assert.Equal(["r1->r2", "r6->r7"], CutConnections(Chain(13), processors: 4));
+        // 13 on four cores: at most three segments of four or more: 1, then 12 as 6 + 6.
+        Assert.Equal(["r0->r1", "r6->r7"], CutConnections(Chain(13), processors: 4));
     }
 
     [Fact]
@@ -128,8 +128,8 @@ public class StreamSegmentsTests
         var worker = runtime.CreateWorker(Chain(11), new WorkerOptions { StreamProcessors = 2 });
         var inside = Enumerable.Range(0, 11).Where(i => worker.Cell(i).IsInsideSegment).Select(i => $"r{i}");
 
-        // r0 is fed from outside and r3 through the cut: both wait for a stream at their queue; the rest do not.
-        Assert.Equal(["r1", "r2", "r4", "r5", "r6", "r7", "r8", "r9", "r10"], inside);
+        // r0 is fed from outside and r1 through the cut: both wait for a stream at their queue; the rest do not.
+        Assert.Equal(["r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10"], inside);
 
         var uncut = runtime.CreateWorker(Chain(11), new WorkerOptions { SpreadStreams = false, StreamProcessors = 2 });
         Assert.DoesNotContain(Enumerable.Range(0, 11), i => uncut.Cell(i).IsInsideSegment);

@@ -100,10 +100,15 @@ internal static class Tuning
     public const int MinimumSegment = 4;
 
     /// <summary>
-    /// What a routine fed one message at a time costs, in routines run in batches: measured about 17 against 7 ns a
-    /// message on the 10-stage benchmark chain. Sets how short the first segment of a cut chain is.
+    /// What a routine fed one message at a time costs, in routines run in batches. Sets how short the first segment of
+    /// a cut chain is: at 7, an 11-routine stream on two cores is cut right after its source. Batches share the
+    /// history's clock readings (one per batch) while a routine fed one at a time reads the clock for each message, so
+    /// the gap grew once batches were timed together. Measured on the 10-stage benchmark chain, 4 processes each,
+    /// interleaved: the old 2.5 (source and two stages before the cut) against 7 (source alone): 0.60-0.70 against
+    /// 0.24-0.43 times Dataflow's time per hop with the defaults, 0.31-0.34 against 0.19-0.36 with the history off;
+    /// 4.5 (source and one stage) measured 0.38-0.49 and 0.25-0.34.
     /// </summary>
-    public const double FedOneByOneCost = 2.5;
+    public const double FedOneByOneCost = 7;
 
     // ---- Queues -------------------------------------------------------------------------------------------------
 
