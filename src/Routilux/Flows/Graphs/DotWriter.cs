@@ -62,7 +62,7 @@ internal static class DotWriter
                 text += $"<br/><i>{Html(note)}</i>";
             }
 
-            GraphText.Line(dot, $"      <tr><td port=\"{Html(GraphText.SlotKey(slots[i]))}\" align=\"left\">{text}</td></tr>");
+            GraphText.Line(dot, $"      <tr><td port=\"{Html(GraphText.SlotKey(slots[i]))}\" align=\"left\" balign=\"left\">{text}</td></tr>");
         }
 
         foreach (var @event in routine.Descriptor.Events)

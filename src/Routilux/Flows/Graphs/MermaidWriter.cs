@@ -78,10 +78,12 @@ internal static class MermaidWriter
 
     /// <summary>
     /// Text for a quoted label, in Mermaid's entity codes: labels render as HTML, so the "&lt;Int32&gt;" of a generic
-    /// type name would otherwise be taken for a tag, and a quote would end the label. "#" goes first, being the escape.
+    /// type name would otherwise be taken for a tag, a quote would end the label and "%%" might start a comment. "#" goes
+    /// first, being the escape.
     /// </summary>
     private static string Text(string text) => text
         .Replace("#", "#35;", StringComparison.Ordinal)
+        .Replace("%", "#37;", StringComparison.Ordinal)
         .Replace("&", "#amp;", StringComparison.Ordinal)
         .Replace("\"", "#quot;", StringComparison.Ordinal)
         .Replace("<", "#lt;", StringComparison.Ordinal)
