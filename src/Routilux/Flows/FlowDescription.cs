@@ -47,6 +47,18 @@ public sealed class FlowDescription
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
+    /// <summary>
+    /// Writes the flow as a Mermaid flowchart (renders in GitHub Markdown in a <c>mermaid</c> block): routines with
+    /// their slots and events and payload types, connections, entries, and policies that differ from the defaults.
+    /// </summary>
+    public string ToMermaid() => MermaidWriter.Write(Flow);
+
+    /// <summary>Writes the flow as a D2 diagram, showing what <see cref="ToMermaid"/> shows.</summary>
+    public string ToD2() => D2Writer.Write(Flow);
+
+    /// <summary>Writes the flow as a Graphviz DOT digraph (render with <c>dot -Tsvg</c>), showing what <see cref="ToMermaid"/> shows.</summary>
+    public string ToDot() => DotWriter.Write(Flow);
+
     private void Write(Utf8JsonWriter json)
     {
         json.WriteStartObject();

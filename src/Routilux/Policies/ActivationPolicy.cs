@@ -85,10 +85,13 @@ public sealed class ActivationPolicy
     }
 
     /// <inheritdoc />
-    public override string ToString() => Kind switch
+    public override string ToString() => Format(System.Globalization.CultureInfo.CurrentCulture);
+
+    /// <summary>The text of <see cref="ToString"/> in <paramref name="culture"/>; graph exports pass the invariant culture so they read the same on every machine.</summary>
+    internal string Format(IFormatProvider culture) => Kind switch
     {
-        ActivationKind.Batch => $"Batch({BatchSize}{(MaxWait is { } w ? $", {w.TotalMilliseconds} ms" : string.Empty)})",
-        ActivationKind.Interval => $"Interval({Period.TotalMilliseconds} ms)",
+        ActivationKind.Batch => string.Create(culture, $"Batch({BatchSize}{(MaxWait is { } w ? string.Create(culture, $", {w.TotalMilliseconds} ms") : string.Empty)})"),
+        ActivationKind.Interval => string.Create(culture, $"Interval({Period.TotalMilliseconds} ms)"),
         _ => Kind.ToString(),
     };
 }

@@ -135,7 +135,10 @@ public sealed class ErrorPolicy
     }
 
     /// <inheritdoc />
-    public override string ToString() => Strategy == ErrorStrategy.Retry
-        ? $"Retry({MaxRetries}, {Delay.TotalMilliseconds} ms, x{BackoffFactor}{(MaxDelay is { } m ? $", max {m.TotalMilliseconds} ms" : string.Empty)}) then {(Fallback ?? Stop).Strategy}"
+    public override string ToString() => Format(System.Globalization.CultureInfo.CurrentCulture);
+
+    /// <summary>The text of <see cref="ToString"/> in <paramref name="culture"/>; graph exports pass the invariant culture so they read the same on every machine.</summary>
+    internal string Format(IFormatProvider culture) => Strategy == ErrorStrategy.Retry
+        ? string.Create(culture, $"Retry({MaxRetries}, {Delay.TotalMilliseconds} ms, x{BackoffFactor}{(MaxDelay is { } m ? string.Create(culture, $", max {m.TotalMilliseconds} ms") : string.Empty)}) then {(Fallback ?? Stop).Strategy}")
         : Strategy.ToString();
 }
