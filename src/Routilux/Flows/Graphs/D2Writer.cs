@@ -20,15 +20,9 @@ internal static class D2Writer
             WriteRoutine(d2, routine);
         }
 
-        foreach (var routine in flow.Routines)
+        foreach (var (routine, slot) in GraphText.EntrySlots(flow))
         {
-            for (var i = 0; i < routine.Descriptor.Slots.Count; i++)
-            {
-                if (routine.IsEntry(i))
-                {
-                    GraphText.Line(d2, $"{Quote(entry)} -> {Quote(routine.Id)}.{Quote(GraphText.SlotKey(routine.Descriptor.Slots[i]))}");
-                }
-            }
+            GraphText.Line(d2, $"{Quote(entry)} -> {Quote(routine.Id)}.{Quote(GraphText.SlotKey(routine.Descriptor.Slots[slot]))}");
         }
 
         foreach (var connection in flow.Connections)

@@ -22,15 +22,9 @@ internal static class DotWriter
             WriteRoutine(dot, routine);
         }
 
-        foreach (var routine in flow.Routines)
+        foreach (var (routine, slot) in GraphText.EntrySlots(flow))
         {
-            for (var i = 0; i < routine.Descriptor.Slots.Count; i++)
-            {
-                if (routine.IsEntry(i))
-                {
-                    GraphText.Line(dot, $"  {Id(entry)} -> {Id(routine.Id)}:{Id(GraphText.SlotKey(routine.Descriptor.Slots[i]))}:w;");
-                }
-            }
+            GraphText.Line(dot, $"  {Id(entry)} -> {Id(routine.Id)}:{Id(GraphText.SlotKey(routine.Descriptor.Slots[slot]))}:w;");
         }
 
         foreach (var connection in flow.Connections)

@@ -57,6 +57,21 @@ internal static class GraphText
         return notes.Count == 0 ? null : string.Join(", ", notes);
     }
 
+    /// <summary>The flow's entry slots, as each routine and the index of its slot, in flow order.</summary>
+    public static IEnumerable<(FlowRoutine Routine, int Slot)> EntrySlots(Flow flow)
+    {
+        foreach (var routine in flow.Routines)
+        {
+            for (var i = 0; i < routine.Descriptor.Slots.Count; i++)
+            {
+                if (routine.IsEntry(i))
+                {
+                    yield return (routine, i);
+                }
+            }
+        }
+    }
+
     /// <summary>The id of the node that points at the entry slots: "entry", unless a routine already has that id.</summary>
     public static string EntryId(Flow flow)
     {

@@ -23,15 +23,9 @@ internal static class MermaidWriter
             WriteRoutine(mermaid, routine);
         }
 
-        foreach (var routine in flow.Routines)
+        foreach (var (routine, slot) in GraphText.EntrySlots(flow))
         {
-            for (var i = 0; i < routine.Descriptor.Slots.Count; i++)
-            {
-                if (routine.IsEntry(i))
-                {
-                    GraphText.Line(mermaid, $"  entry --> {SlotNode(routine, i)}");
-                }
-            }
+            GraphText.Line(mermaid, $"  entry --> {SlotNode(routine, slot)}");
         }
 
         foreach (var connection in flow.Connections)
