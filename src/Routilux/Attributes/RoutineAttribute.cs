@@ -13,4 +13,11 @@ public sealed class RoutineAttribute : Attribute
     /// Defaults to the class name.
     /// </summary>
     public string? Name { get; set; }
+
+    /// <summary>
+    /// The version of the routine's saved state (its <see cref="StateAttribute"/> members); 1 unless set. Bump it
+    /// whenever a state member's type changes, and add a <see cref="MigrateStateAttribute"/> migration from the old
+    /// version. Checkpoints record the version they were written with.
+    /// </summary>
+    public int StateVersion { get; set; } = 1;
 }

@@ -18,8 +18,11 @@ public sealed class RoutineDescriptor
     /// <param name="events">The events, in declaration order.</param>
     /// <param name="factory">Creates an instance, or <see langword="null"/> when the class has no accessible parameterless constructor.</param>
     /// <param name="errorPolicy">The routine's own error policy (<see cref="OnErrorAttribute"/>), or <see langword="null"/> to follow the flow's.</param>
+    /// <param name="stateSerializer">Writes, reads and migrates the routine's <see cref="StateAttribute"/> members, or <see langword="null"/> when it has none.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public RoutineDescriptor(string name, Type routineType, string summary, SlotDescriptor[] slots, EventDescriptor[] events, Func<IRoutine>? factory, ErrorPolicy? errorPolicy = null)
+    public RoutineDescriptor(
+        string name, Type routineType, string summary, SlotDescriptor[] slots, EventDescriptor[] events, Func<IRoutine>? factory,
+        ErrorPolicy? errorPolicy = null, Serialization.StateSerializer? stateSerializer = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(routineType);
@@ -32,7 +35,17 @@ public sealed class RoutineDescriptor
         Events = events;
         _factory = factory;
         ErrorPolicy = errorPolicy;
+        StateSerializer = stateSerializer;
     }
+
+    /// <summary>Whether the routine has saved state (<see cref="StateAttribute"/> members) that checkpoints write.</summary>
+    public bool HasState => StateSerializer is not null;
+
+    /// <summary>The version of the routine's saved state (<see cref="RoutineAttribute.StateVersion"/>); 1 when it has none.</summary>
+    public int StateVersion => StateSerializer?.Version ?? 1;
+
+    /// <summary>Writes, reads and migrates the routine's state, or <see langword="null"/> when it has none.</summary>
+    internal Serialization.StateSerializer? StateSerializer { get; }
 
     /// <summary>The routine's own error policy, or <see langword="null"/> when it follows the flow's.</summary>
     public ErrorPolicy? ErrorPolicy { get; }

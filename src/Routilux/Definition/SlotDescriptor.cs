@@ -20,11 +20,13 @@ public abstract class SlotDescriptor
     /// <param name="whenFull">What happens when the queue is full.</param>
     /// <param name="activation">When the handler runs; <see langword="null"/> for <see cref="ActivationPolicy.Immediate"/>.</param>
     /// <param name="joinGroup">For a join slot, the index of the join's first slot (the slot its handler is invoked with); otherwise -1.</param>
+    /// <param name="payloadSerializer">Writes and reads the payload as JSON (for checkpoints and hosts); <see langword="null"/> only in code written before serializers were generated.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static SlotDescriptor Create<T>(
         string name, int index, string[] parameterNames, string summary, bool optional, int capacity,
-        QueueFullPolicy whenFull = QueueFullPolicy.Wait, ActivationPolicy? activation = null, int joinGroup = -1) =>
-        new SlotDescriptor<T>(name, index, parameterNames, summary, optional, capacity, whenFull, activation ?? ActivationPolicy.Immediate, joinGroup);
+        QueueFullPolicy whenFull = QueueFullPolicy.Wait, ActivationPolicy? activation = null, int joinGroup = -1,
+        Serialization.PayloadSerializer<T>? payloadSerializer = null) =>
+        new SlotDescriptor<T>(name, index, parameterNames, summary, optional, capacity, whenFull, activation ?? ActivationPolicy.Immediate, joinGroup, payloadSerializer);
 
     /// <summary>Creates a slot descriptor; generated code calls <see cref="Create{T}"/>.</summary>
     /// <param name="name">The slot's name, unique within its routine.</param>
@@ -91,6 +93,9 @@ public abstract class SlotDescriptor
     /// <summary>The bounded capacity of the slot's queue.</summary>
     public int Capacity { get; }
 
+    /// <summary>Whether the slot's payload can be written to and read from JSON (checkpoints need it for queued messages).</summary>
+    public abstract bool CanSerializePayload { get; }
+
     /// <summary>Creates the bounded queue of this slot for one routine instance, typed so payloads are never boxed.</summary>
     internal abstract SlotQueue CreateQueue(RoutineCell owner, int capacity, QueueFullPolicy policy);
 
@@ -107,10 +112,16 @@ internal sealed class SlotDescriptor<T> : SlotDescriptor
 {
     public SlotDescriptor(
         string name, int index, string[] parameterNames, string summary, bool optional, int capacity,
-        QueueFullPolicy whenFull, ActivationPolicy activation, int joinGroup)
+        QueueFullPolicy whenFull, ActivationPolicy activation, int joinGroup, Serialization.PayloadSerializer<T>? payloadSerializer)
         : base(name, index, typeof(T), parameterNames, summary, optional, capacity, whenFull, activation, joinGroup)
     {
+        PayloadSerializer = payloadSerializer;
     }
+
+    /// <summary>Writes and reads the payload as JSON, or <see langword="null"/> when the generator wrote none.</summary>
+    public Serialization.PayloadSerializer<T>? PayloadSerializer { get; }
+
+    public override bool CanSerializePayload => PayloadSerializer is not null;
 
     internal override SlotQueue CreateQueue(RoutineCell owner, int capacity, QueueFullPolicy policy) => new SlotQueue<T>(owner, this, capacity, policy);
 
