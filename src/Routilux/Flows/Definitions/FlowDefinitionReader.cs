@@ -9,7 +9,7 @@ namespace Routilux;
 /// over the document checks everything <see cref="FlowBuilder.Build"/> checks, and more (unknown keys, value types),
 /// with each problem starting at its JSON path; the builder's own checks then run on what is already known good.
 /// </summary>
-internal sealed class FlowDefinitionReader
+internal sealed partial class FlowDefinitionReader
 {
     /// <summary>Hand-written definitions may carry comments and trailing commas; nothing else is relaxed.</summary>
     internal static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
@@ -17,15 +17,6 @@ internal sealed class FlowDefinitionReader
     private static readonly string[] RootMembers = { DocumentFormat.PropertyName, "id", "routines", "connections", "entries", "policies" };
     private static readonly string[] RoutineMembers = { "type", "stateVersion", "config" };
     private static readonly string[] ConnectionMembers = { "from", "to" };
-    private static readonly string[] PolicyMembers = { "onError", "routines", "slots" };
-    private static readonly string[] RoutinePolicyMembers = { "onError" };
-    private static readonly string[] SlotPolicyMembers = { "capacity", "whenFull" };
-
-    private static readonly (string Name, QueueFullPolicy Value)[] QueuePolicies =
-    {
-        ("wait", QueueFullPolicy.Wait), ("fail", QueueFullPolicy.Fail), ("dropOldest", QueueFullPolicy.DropOldest), ("dropNewest", QueueFullPolicy.DropNewest),
-    };
-
     // Everything read so far. Invariant: every routine in _routines has a resolved type; ids whose type could not be
     // resolved are in _unresolved instead, so references to them report nothing more (their problem is already said).
     private readonly List<string> _problems = new();
@@ -286,74 +277,6 @@ internal sealed class FlowDefinitionReader
         }
     }
 
-    private void ReadPolicies(JsonElement element, string path)
-    {
-        var members = DefinitionJson.ReadObject(element, path, "the policies", PolicyMembers, _problems);
-        foreach (var (name, value, memberPath) in members ?? new())
-        {
-            switch (name)
-            {
-                case "onError":
-                    _flowPolicy = ErrorPolicyJson.Read(value, memberPath, _problems);
-                    break;
-                case "routines":
-                    foreach (var (id, policies, routinePath) in DefinitionJson.ReadObject(value, memberPath, "the routine policies by routine id", allowed: null, _problems) ?? new())
-                    {
-                        ReadRoutinePolicies(id, policies, routinePath);
-                    }
-
-                    break;
-                default:
-                    foreach (var (slot, policies, slotPath) in DefinitionJson.ReadObject(value, memberPath, "the slot policies by \"routineId.SlotName\"", allowed: null, _problems) ?? new())
-                    {
-                        ReadSlotPolicies(slot, policies, slotPath);
-                    }
-
-                    break;
-            }
-        }
-    }
-
-    private void ReadRoutinePolicies(string id, JsonElement element, string path)
-    {
-        var known = _routines.ContainsKey(id);
-        if (!known && !_unresolved.Contains(id))
-        {
-            _problems.Add($"{path}: no routine '{id}' in this flow.{NameSuggestions.DidYouMean(id, _routines.Keys)} Its routines: {Known(_routines.Keys)}.");
-        }
-
-        foreach (var (_, value, memberPath) in DefinitionJson.ReadObject(element, path, "a routine's policies", RoutinePolicyMembers, _problems) ?? new())
-        {
-            if (ErrorPolicyJson.Read(value, memberPath, _problems) is { } policy && known)
-            {
-                _routinePolicies.Add((id, policy));
-            }
-        }
-    }
-
-    private void ReadSlotPolicies(string reference, JsonElement element, string path)
-    {
-        var slot = Slot(reference, path);
-        int? capacity = null;
-        QueueFullPolicy? whenFull = null;
-        foreach (var (name, value, memberPath) in DefinitionJson.ReadObject(element, path, "a slot's policies", SlotPolicyMembers, _problems) ?? new())
-        {
-            if (name == "capacity")
-            {
-                capacity = DefinitionJson.ReadInteger(value, memberPath, "the queue capacity", 1, _problems);
-            }
-            else
-            {
-                whenFull = DefinitionJson.ReadChoice(value, memberPath, "a queue policy", QueuePolicies, _problems);
-            }
-        }
-
-        if (slot is not null)
-        {
-            _slotPolicies.Add((slot.Value.Reference, capacity, whenFull));
-        }
-    }
-
     /// <summary>The checks that need the whole flow: an entry, and every slot fed by something.</summary>
     private void CheckComplete()
     {
@@ -437,61 +360,6 @@ internal sealed class FlowDefinitionReader
         }
 
         return builder;
-    }
-
-    private (string Reference, Type PayloadType)? Missing(string path, string member, string what)
-    {
-        _problems.Add($"{JsonPath.Member(path, member)}: missing; name {what}.");
-        return null;
-    }
-
-    private (string Reference, Type PayloadType)? Event(JsonElement element, string path) =>
-        DefinitionJson.ReadString(element, path, "an event reference \"routineId.EventName\"", _problems) is { } text ? Port(text, path, isSlot: false) : null;
-
-    private (string Reference, Type PayloadType)? Slot(JsonElement element, string path) =>
-        DefinitionJson.ReadString(element, path, "a slot reference \"routineId.SlotName\"", _problems) is { } text ? Port(text, path, isSlot: true) : null;
-
-    private (string Reference, Type PayloadType)? Slot(string text, string path) => Port(text, path, isSlot: true);
-
-    /// <summary>Resolves "routineId.PortName" to the routine's slot or event descriptor, or records why it cannot.</summary>
-    private (string Reference, Type PayloadType)? Port(string text, string path, bool isSlot)
-    {
-        var kind = isSlot ? "slot" : "event";
-        var dot = text.LastIndexOf('.');
-        if (dot <= 0 || dot == text.Length - 1)
-        {
-            _problems.Add($"{path}: '{text}' is not a reference to {(isSlot ? "a slot" : "an event")}; write \"routineId.{(isSlot ? "SlotName" : "EventName")}\".");
-            return null;
-        }
-
-        var (id, name) = (text[..dot], text[(dot + 1)..]);
-        if (!_routines.TryGetValue(id, out var routine))
-        {
-            if (!_unresolved.Contains(id))
-            {
-                _problems.Add($"{path}: no routine '{id}' in this flow.{NameSuggestions.DidYouMean(id, _routines.Keys)} Its routines: {Known(_routines.Keys)}.");
-            }
-
-            return null;
-        }
-
-        var payloadType = isSlot ? routine.Descriptor.FindSlot(name)?.PayloadType : routine.Descriptor.FindEvent(name)?.PayloadType;
-        if (payloadType is null)
-        {
-            var names = isSlot ? routine.Descriptor.Slots.Select(s => s.Name) : routine.Descriptor.Events.Select(e => e.Name);
-            _problems.Add(
-                $"{path}: routine '{id}' ({routine.Descriptor.Name}) has no {kind} '{name}'.{NameSuggestions.DidYouMean(name, names)} " +
-                $"Its {kind}s: {Known(names)}.");
-            return null;
-        }
-
-        return (text, payloadType);
-    }
-
-    private static string Known(IEnumerable<string> names)
-    {
-        var list = string.Join(", ", names);
-        return list.Length == 0 ? "(none)" : list;
     }
 
     /// <summary>A routine the definition names, resolved to its type.</summary>

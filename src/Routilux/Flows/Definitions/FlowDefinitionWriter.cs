@@ -172,11 +172,5 @@ internal static class FlowDefinitionWriter
         json.WriteEndObject();
     }
 
-    private static string QueuePolicyName(QueueFullPolicy policy) => policy switch
-    {
-        QueueFullPolicy.Fail => "fail",
-        QueueFullPolicy.DropOldest => "dropOldest",
-        QueueFullPolicy.DropNewest => "dropNewest",
-        _ => "wait",
-    };
+    private static string QueuePolicyName(QueueFullPolicy policy) => Array.Find(FlowDefinitionReader.QueuePolicies, p => p.Value == policy).Name;
 }
