@@ -20,7 +20,8 @@ public class FlowDescriptionTests
         using var json = JsonDocument.Parse(description.ToJson());
         var root = json.RootElement;
 
-        Assert.Equal(FlowDescription.FormatVersion, root.GetProperty("version").GetInt32());
+        Assert.Equal("format", root.EnumerateObject().First().Name);
+        Assert.Equal(FlowDescription.FormatVersion, root.GetProperty("format").GetInt32());
         Assert.Equal("described", root.GetProperty("id").GetString());
         var counterJson = root.GetProperty("routines").GetProperty("counter");
         Assert.Equal("Counter", counterJson.GetProperty("type").GetString());

@@ -145,11 +145,14 @@ public sealed partial class FlowBuilder
         var routines = new FlowRoutine[_routines.Count];
         for (var i = 0; i < routines.Length; i++)
         {
-            routines[i] = new FlowRoutine(_routines[i], i, capacities[i], queuePolicies[i], entries[i], errorPolicies[i]);
+            routines[i] = new FlowRoutine(_routines[i], i, capacities[i], queuePolicies[i], entries[i], errorPolicies[i])
+            {
+                OwnErrorPolicy = _routineErrorPolicies.GetValueOrDefault(_routines[i].Id),
+            };
         }
 
         var connections = resolved.ConvertAll(c => new Connection(routines[c.Source.Index], c.Event, routines[c.Target.Index], c.Slot)).ToArray();
-        return new Flow(Id, this, routines, connections);
+        return new Flow(Id, this, routines, connections) { FlowErrorPolicy = _flowErrorPolicy };
     }
 
     private static int[] CapacitiesFromDescriptor(RoutineDescriptor descriptor)

@@ -179,7 +179,11 @@ public sealed partial class FlowBuilder
     }
 
     private RoutineHandle<TRoutine> Add<TRoutine>(string id, RoutineDescriptor descriptor, Func<IRoutine> factory)
-        where TRoutine : class, IRoutineDefinition<TRoutine>
+        where TRoutine : class, IRoutineDefinition<TRoutine> =>
+        new(AddNode(id, descriptor, factory, initialState: null));
+
+    /// <summary>Records a routine under <paramref name="id"/>, or a problem with the id; the node is added either way, so its ports still resolve.</summary>
+    private RoutineNode AddNode(string id, RoutineDescriptor descriptor, Func<IRoutine> factory, RoutineInitialState? initialState)
     {
         if (string.IsNullOrWhiteSpace(id))
         {
@@ -195,8 +199,8 @@ public sealed partial class FlowBuilder
             _problems.Add($"Routine id '{id}' is used twice (types '{_routines.Find(r => r.Id == id)!.Descriptor.Name}' and '{descriptor.Name}'); routine ids must be unique within a flow.");
         }
 
-        var node = new RoutineNode(this, _routines.Count, id, descriptor, factory);
+        var node = new RoutineNode(this, _routines.Count, id, descriptor, factory, initialState);
         _routines.Add(node);
-        return new RoutineHandle<TRoutine>(node);
+        return node;
     }
 }

@@ -32,6 +32,53 @@ public sealed class Flow
 
     internal FlowBuilder Builder { get; }
 
+    /// <summary>The error policy set for the whole flow (<see cref="FlowBuilder.OnError(ErrorPolicy)"/>), or null: what a flow definition writes.</summary>
+    internal ErrorPolicy? FlowErrorPolicy { get; init; }
+
+    /// <summary>
+    /// Writes the flow as a flow definition (see <see cref="FlowDefinition"/>): the JSON that
+    /// <see cref="FlowDefinition.Load(string)"/> reads back into an equal flow.
+    /// </summary>
+    /// <returns>The definition, indented, its members in a stable order.</returns>
+    /// <exception cref="InvalidOperationException">A routine's type is not in the <see cref="RoutineCatalog"/> (a generic routine), or a policy cannot be written; the message names it.</exception>
+    public string ToDefinitionJson() => FlowDefinition.Write(this);
+
+    /// <summary>
+    /// The typed port of an entry slot named <c>"routineId.SlotName"</c>, to post jobs to a flow whose routines were
+    /// added by name (<see cref="FlowDefinition.Load(string)"/>): <c>worker.RunAsync(flow.Entry&lt;string&gt;("tok.Text"), "a b")</c>.
+    /// </summary>
+    /// <typeparam name="T">The slot's payload type.</typeparam>
+    /// <param name="slot">"routineId.SlotName".</param>
+    /// <returns>The port.</returns>
+    /// <exception cref="ArgumentException">The flow has no such slot, it is not an entry, or its payload type is not <typeparamref name="T"/>; the message says which.</exception>
+    public SlotPort<T> Entry<T>(string slot)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        var dot = slot.LastIndexOf('.');
+        var routine = dot > 0 ? FindRoutine(slot[..dot]) : null;
+        if (routine is null)
+        {
+            throw new ArgumentException(
+                $"Flow '{Id}' has no slot '{slot}': name an entry as \"routineId.SlotName\". Its entries: {DescribeEntries()}.", nameof(slot));
+        }
+
+        var descriptor = routine.Descriptor.FindSlot(slot[(dot + 1)..]);
+        if (descriptor is null || !routine.IsEntry(descriptor.Index))
+        {
+            var what = descriptor is null ? $"routine '{routine.Id}' ({routine.Descriptor.Name}) has no slot '{slot[(dot + 1)..]}'" : $"slot '{slot}' is not an entry";
+            throw new ArgumentException($"Flow '{Id}': {what}. Its entries: {DescribeEntries()}.", nameof(slot));
+        }
+
+        if (descriptor.PayloadType != typeof(T))
+        {
+            throw new ArgumentException(
+                $"Entry '{slot}' of flow '{Id}' takes {TypeNames.Display(descriptor.PayloadType)}, not {TypeNames.Display(typeof(T))}: " +
+                $"ask for Entry<{TypeNames.Display(descriptor.PayloadType)}>(\"{slot}\").", nameof(slot));
+        }
+
+        return new SlotPort<T>(routine.Node, descriptor);
+    }
+
     /// <summary>Describes the flow: routines with typed ports, connections, entries and dependencies; <c>Describe().ToJson()</c> for JSON.</summary>
     public FlowDescription Describe() => new(this);
 

@@ -35,7 +35,10 @@ public sealed class FlowDescription
         }
     }
 
-    /// <summary>Writes the description as indented JSON, with a <c>version</c> field (see <see cref="FormatVersion"/>).</summary>
+    /// <summary>
+    /// Writes the description as indented JSON. Its first member is <c>"format"</c> (see <see cref="FormatVersion"/>),
+    /// as in every document Routilux writes, so a reader can tell which shape follows before reading it.
+    /// </summary>
     public string ToJson()
     {
         using var buffer = new System.IO.MemoryStream();
@@ -62,7 +65,7 @@ public sealed class FlowDescription
     private void Write(Utf8JsonWriter json)
     {
         json.WriteStartObject();
-        json.WriteNumber("version", FormatVersion);
+        json.WriteNumber("format", FormatVersion);
         json.WriteString("id", Flow.Id);
         json.WriteStartObject("routines");
         foreach (var routine in Flow.Routines)

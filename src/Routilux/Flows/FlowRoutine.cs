@@ -22,6 +22,12 @@ public sealed class FlowRoutine
     /// <summary>The error policy in force for this routine: its own, else the flow's, else Stop.</summary>
     public ErrorPolicy ErrorPolicy { get; }
 
+    /// <summary>The error policy set for this routine in its flow (not its attribute's), or null: what a flow definition writes.</summary>
+    internal ErrorPolicy? OwnErrorPolicy { get; init; }
+
+    /// <summary>The state each instance starts with (a flow definition's "config"), or null for its constructor's.</summary>
+    internal RoutineInitialState? InitialState => Node.InitialState;
+
     /// <summary>What happens when slot <paramref name="slot"/>'s queue is full, in this flow (set with <see cref="FlowBuilder.SetQueuePolicy{T}"/>).</summary>
     /// <param name="slot">The slot's index in <see cref="RoutineDescriptor.Slots"/>.</param>
     /// <returns>The slot's queue policy.</returns>

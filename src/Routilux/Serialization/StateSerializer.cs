@@ -24,6 +24,16 @@ public abstract class StateSerializer
     /// <summary>The state version this code writes and reads (<see cref="RoutineAttribute.StateVersion"/>).</summary>
     public int Version { get; }
 
+    /// <summary>
+    /// For generated code; not part of the supported API. The JSON names <see cref="Read"/> takes as state members: the current names, then the former ones
+    /// (<see cref="StateAttribute.FormerNames"/>). Flow definitions check a routine's <c>"config"</c> against them, so
+    /// a misspelt key is an error naming the known members rather than a member quietly kept in the overflow bag.
+    /// Generated serializers override it; the default, <see langword="null"/>, means "not listed", and callers then
+    /// take the names <see cref="Write"/> writes for a new instance.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public virtual IReadOnlyList<string>? MemberNames => null;
+
     /// <summary>Writes the routine's state as one JSON object, its overflow members included.</summary>
     /// <param name="writer">The writer, positioned where a value may start.</param>
     /// <param name="routine">The routine instance; its type is the one the serializer was generated for.</param>
