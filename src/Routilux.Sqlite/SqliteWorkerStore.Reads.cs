@@ -57,7 +57,7 @@ public sealed partial class SqliteWorkerStore
 
     private async ValueTask<T> ReadAsync<T>(string doing, Func<SqliteConnection, T> read, CancellationToken cancellationToken)
     {
-        var salvage = await EnsureOpenForReadAsync(cancellationToken).ConfigureAwait(false);
+        var salvage = await EnsureOpenForReadAsync(doing, cancellationToken).ConfigureAwait(false);
         try
         {
             using var connection = _connections.OpenReader(salvage);

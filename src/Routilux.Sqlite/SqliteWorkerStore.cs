@@ -140,7 +140,7 @@ public sealed partial class SqliteWorkerStore : IWorkerStore, IAsyncDisposable, 
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             cancellationToken.ThrowIfCancellationRequested();
-            OpenUnderGate();
+            OpenUnderGate(doing);
             if (_salvageDamage is { } damage)
             {
                 throw StoreErrors.ReadOnlyDamaged(Path, doing, damage);
@@ -157,7 +157,7 @@ public sealed partial class SqliteWorkerStore : IWorkerStore, IAsyncDisposable, 
     }
 
     /// <summary>Opens the file for reading when no operation has yet; returns whether reads must salvage.</summary>
-    private async ValueTask<bool> EnsureOpenForReadAsync(CancellationToken cancellationToken)
+    private async ValueTask<bool> EnsureOpenForReadAsync(string doing, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
@@ -167,7 +167,7 @@ public sealed partial class SqliteWorkerStore : IWorkerStore, IAsyncDisposable, 
             try
             {
                 ObjectDisposedException.ThrowIf(_disposed, this);
-                OpenUnderGate();
+                OpenUnderGate(doing);
             }
             finally
             {
@@ -178,8 +178,11 @@ public sealed partial class SqliteWorkerStore : IWorkerStore, IAsyncDisposable, 
         return _salvageDamage is not null;
     }
 
-    /// <summary>Opens the writer and brings the schema up to date; falls back to salvage when SQLite finds the file damaged.</summary>
-    private void OpenUnderGate()
+    /// <summary>
+    /// Opens the writer and brings the schema up to date; falls back to salvage when SQLite finds the file damaged.
+    /// <paramref name="doing"/> is the call that opens, which errors name ("loading the newest checkpoint of worker 'w'").
+    /// </summary>
+    private void OpenUnderGate(string doing)
     {
         if (_opened)
         {
@@ -196,12 +199,12 @@ public sealed partial class SqliteWorkerStore : IWorkerStore, IAsyncDisposable, 
         catch (SqliteException exception) when (StoreErrors.IsCorrupt(exception))
         {
             writer?.Dispose();
-            OpenForSalvage(exception);
+            OpenForSalvage(exception, doing);
         }
         catch (SqliteException exception)
         {
             writer?.Dispose();
-            throw StoreErrors.From(exception, Path, "opening it");
+            throw StoreErrors.From(exception, Path, $"opening it for {doing}");
         }
         catch
         {
@@ -213,7 +216,7 @@ public sealed partial class SqliteWorkerStore : IWorkerStore, IAsyncDisposable, 
         AssertInvariants();
     }
 
-    private void OpenForSalvage(SqliteException damage)
+    private void OpenForSalvage(SqliteException damage, string doing)
     {
         try
         {
@@ -223,7 +226,7 @@ public sealed partial class SqliteWorkerStore : IWorkerStore, IAsyncDisposable, 
         catch (SqliteException)
         {
             // Not even the schema reads: nothing can be salvaged through the store.
-            throw StoreErrors.From(damage, Path, "opening it (not even its schema could be read)");
+            throw StoreErrors.Unreadable(Path, doing, damage);
         }
 
         _salvageDamage = damage.Message;

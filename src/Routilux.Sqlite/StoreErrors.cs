@@ -61,6 +61,13 @@ internal static class StoreErrors
             "of its own (it creates the file when it is missing).",
             inner);
 
+    /// <summary>SQLite finds the file damaged and not even its schema reads, so nothing can be salvaged through the store.</summary>
+    public static RoutiluxSerializationException Unreadable(string path, string doing, SqliteException damage) =>
+        new($"The SQLite store '{path}' is damaged beyond what the store can read (SQLite: {damage.Message}; not even its schema " +
+            $"reads), so opening it for {doing} failed. The file was truncated or overwritten near its start. Restore it from a " +
+            "backup; the sqlite3 shell's .recover command may rescue rows into a new file.",
+            damage);
+
     /// <summary>The stored checksum does not match the stored document.</summary>
     public static RoutiluxSerializationException ChecksumMismatch(string path, string workerId, long sequence, long? previous) =>
         new($"Checkpoint {sequence} of worker '{workerId}' in the SQLite store '{path}' is damaged: the SHA-256 of its document does " +
