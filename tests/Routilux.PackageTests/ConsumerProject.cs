@@ -9,6 +9,9 @@ internal static class ConsumerProject
     /// <summary>The consumer's program from the Consumer folder: a flow of two routines that prints what it heard.</summary>
     public static string TemplateProgram() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Consumer", "Program.cs"));
 
+    /// <summary>The SQLite store's consumer program from the Consumer folder: saves checkpoints to a file and loads them back.</summary>
+    public static string SqliteProgram() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Consumer", "SqliteProgram.cs"));
+
     /// <summary>
     /// Writes the project into a new folder of the package's work folder and returns that folder. The default template
     /// is as strict as this repository (recommended analyzers, warnings as errors); NewConsole.csproj.template is what

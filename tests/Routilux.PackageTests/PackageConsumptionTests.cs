@@ -53,6 +53,22 @@ public sealed class PackageConsumptionTests(PackedPackage package)
         Assert.Contains("Completed", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_consumer_of_Routilux_Sqlite_alone_saves_and_loads_checkpoints_in_a_real_file()
+    {
+        // Routilux comes in as Routilux.Sqlite's dependency, and SQLite's native library with Microsoft.Data.Sqlite.
+        var consumer = ConsumerProject.Write(package, "consumer-sqlite", "net10.0", "14", ConsumerProject.SqliteProgram(), "SqliteConsumer.csproj.template");
+        var output = await DotnetCli.Run(consumer, "run", "-c", "Release");
+
+        Assert.Contains("loaded: checkpoint 3 of worker 'orders-1' (flow 'orders')", output, StringComparison.Ordinal);
+        Assert.Contains("""document: {"format":1,"worker":"orders-1","sequence":3}""", output, StringComparison.Ordinal);
+        Assert.Contains("kept: 2,3", output, StringComparison.Ordinal);
+        Assert.Contains("workers: orders-1", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(consumer, "checkpoints.db")), "the program wrote no checkpoints.db");
+        var assets = await File.ReadAllTextAsync(Path.Combine(consumer, "obj", "project.assets.json"));
+        Assert.Contains($"\"Routilux/{package.Version}\"", assets, StringComparison.Ordinal);
+    }
+
     private static void AssertFlowRan(string output)
     {
         Assert.Contains("status: Completed", output, StringComparison.Ordinal);

@@ -126,6 +126,39 @@ public sealed class PackageContentsTests(PackedPackage package)
         Assert.Contains("Roslyn 4.8", error.Attribute("Text")?.Value, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_SQLite_store_ships_for_net8_and_net10_and_depends_on_the_same_Routilux_and_Microsoft_Data_Sqlite()
+    {
+        var entries = package.Entries(package.SqlitePackagePath);
+        foreach (var framework in new[] { "net8.0", "net10.0" })
+        {
+            Assert.Contains($"lib/{framework}/Routilux.Sqlite.dll", entries);
+            Assert.Contains($"lib/{framework}/Routilux.Sqlite.xml", entries);
+        }
+
+        Assert.Contains("PACKAGE.md", entries);
+        Assert.Contains("icon.png", entries);
+        Assert.Contains("LICENSE", entries);
+        Assert.DoesNotContain(entries, e => e.StartsWith("analyzers/", StringComparison.Ordinal));
+
+        var nuspec = XDocument.Load(new MemoryStream(package.ReadEntry("Routilux.Sqlite.nuspec", package.SqlitePackagePath)));
+        var dependencies = nuspec.Descendants().Where(e => e.Name.LocalName == "dependency").ToList();
+        foreach (var framework in new[] { "net8.0", "net10.0" })
+        {
+            var group = nuspec.Descendants().Single(e => e.Name.LocalName == "group" && e.Attribute("targetFramework")?.Value == framework);
+            var ids = group.Elements().ToDictionary(e => e.Attribute("id")!.Value, e => e.Attribute("version")!.Value);
+            Assert.Equal(package.Version, ids["Routilux"]);
+            Assert.True(ids.ContainsKey("Microsoft.Data.Sqlite"), $"{framework} does not depend on Microsoft.Data.Sqlite: {group}");
+        }
+
+        Assert.NotEmpty(dependencies);
+        var readme = Encoding.UTF8.GetString(package.ReadEntry("PACKAGE.md", package.SqlitePackagePath));
+        Assert.Contains("dotnet add package Routilux.Sqlite", readme, StringComparison.Ordinal);
+        var links = Regex.Matches(readme, @"\]\(([^)]*)\)").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(links);
+        Assert.All(links, link => Assert.StartsWith(PackedPackage.RepositoryUrl, link, StringComparison.Ordinal));
+    }
+
     private static XElement Element(XElement metadata, string name)
     {
         var element = metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name);

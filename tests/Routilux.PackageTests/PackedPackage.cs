@@ -4,8 +4,8 @@ using System.Xml.Linq;
 namespace Routilux.PackageTests;
 
 /// <summary>
-/// Packs Routilux once for every test in the "packed package" collection, the way a release is packed: from a git
-/// clone of the GitHub repository (so SourceLink and the nuspec get a real commit), as a CI build.
+/// Packs Routilux and Routilux.Sqlite once for every test in the "packed package" collection, the way a release is
+/// packed: from a git clone of the GitHub repository (so SourceLink and the nuspec get a real commit), as a CI build.
 /// </summary>
 /// <remarks>
 /// The pack runs on a copy of the sources, so it never touches the bin/obj folders the test run itself is using.
@@ -33,6 +33,9 @@ public sealed class PackedPackage : IAsyncLifetime
     /// <summary>The .nupkg file.</summary>
     public string PackagePath => Path.Combine(Feed, $"Routilux.{Version}.nupkg");
 
+    /// <summary>The Routilux.Sqlite .nupkg file, packed with the same version beside <see cref="PackagePath"/>.</summary>
+    public string SqlitePackagePath => Path.Combine(Feed, $"Routilux.Sqlite.{Version}.nupkg");
+
     /// <summary>The commit of <see cref="SourceCopy"/> that was packed.</summary>
     public string Commit { get; private set; } = "";
 
@@ -50,7 +53,7 @@ public sealed class PackedPackage : IAsyncLifetime
             File.Copy(Path.Combine(root, file), Path.Combine(SourceCopy, file));
         }
 
-        foreach (var project in new[] { "src/Routilux", "generators/Routilux.Generators", "analyzers/Routilux.Analyzers", "analyzers/Routilux.CodeFixes" })
+        foreach (var project in new[] { "src/Routilux", "src/Routilux.Sqlite", "generators/Routilux.Generators", "analyzers/Routilux.Analyzers", "analyzers/Routilux.CodeFixes" })
         {
             CopySources(Path.Combine(root, project), Path.Combine(SourceCopy, project));
         }
@@ -63,21 +66,25 @@ public sealed class PackedPackage : IAsyncLifetime
 
         await DotnetCli.Run(SourceCopy, PackArguments(Feed));
         Assert.True(File.Exists(PackagePath), $"pack did not write {PackagePath}");
+
+        // The store's package after the runtime's, whose build it reuses.
+        await DotnetCli.Run(SourceCopy, ["pack", "src/Routilux.Sqlite/Routilux.Sqlite.csproj", "-c", "Release", "-o", Feed, $"-p:Version={Version}", "-p:ContinuousIntegrationBuild=true"]);
+        Assert.True(File.Exists(SqlitePackagePath), $"pack did not write {SqlitePackagePath}");
     }
 
-    /// <summary>The full names of every file in the package.</summary>
-    public IReadOnlyList<string> Entries()
+    /// <summary>The full names of every file in the package (Routilux, or the one at <paramref name="packagePath"/>).</summary>
+    public IReadOnlyList<string> Entries(string? packagePath = null)
     {
-        using var zip = ZipFile.OpenRead(PackagePath);
+        using var zip = ZipFile.OpenRead(packagePath ?? PackagePath);
         return zip.Entries.Select(e => e.FullName).ToList();
     }
 
-    /// <summary>The bytes of one file in the package; fails the test when it is missing.</summary>
-    public byte[] ReadEntry(string name)
+    /// <summary>The bytes of one file in the package (Routilux, or the one at <paramref name="packagePath"/>); fails the test when it is missing.</summary>
+    public byte[] ReadEntry(string name, string? packagePath = null)
     {
-        using var zip = ZipFile.OpenRead(PackagePath);
+        using var zip = ZipFile.OpenRead(packagePath ?? PackagePath);
         var entry = zip.GetEntry(name);
-        Assert.True(entry is not null, $"the package has no {name}; it has: {string.Join(", ", Entries())}");
+        Assert.True(entry is not null, $"the package has no {name}; it has: {string.Join(", ", Entries(packagePath))}");
         using var stream = entry.Open();
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
