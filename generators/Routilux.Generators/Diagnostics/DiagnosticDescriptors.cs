@@ -6,7 +6,7 @@ namespace Routilux.Generators.Diagnostics;
 /// Every Routilux diagnostic ID. Ranges by area: 0xxx declarations, 1xxx wiring, 2xxx state and serialization,
 /// 9xxx configuration and policies. An ID is never reused, and each has a page in docs/diagnostics.
 /// </summary>
-internal static class DiagnosticIds
+internal static partial class DiagnosticIds
 {
     public const string RoutineNotPartial = "RTLX0001";
     public const string UnsupportedRoutineType = "RTLX0002";
@@ -43,7 +43,7 @@ internal static class DiagnosticIds
 }
 
 /// <summary>The descriptor of every Routilux diagnostic: one place for titles, messages, severities and help links.</summary>
-internal static class DiagnosticDescriptors
+internal static partial class DiagnosticDescriptors
 {
     private const string Declarations = "Routilux.Declarations";
     private const string Wiring = "Routilux.Wiring";
