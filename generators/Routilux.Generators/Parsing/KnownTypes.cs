@@ -30,6 +30,17 @@ internal static class KnownTypes
     public static bool IsActivationAttribute(INamedTypeSymbol? type) =>
         IsBatchAttribute(type) || IsIntervalAttribute(type) || IsActivateWhenAttribute(type);
 
+    public static bool IsStateAttribute(INamedTypeSymbol? type) => Is(type, "StateAttribute", "Routilux");
+
+    public static bool IsNotStateAttribute(INamedTypeSymbol? type) => Is(type, "NotStateAttribute", "Routilux");
+
+    public static bool IsMigrateStateAttribute(INamedTypeSymbol? type) => Is(type, "MigrateStateAttribute", "Routilux");
+
+    public static bool IsRoutiluxJsonContextAttribute(INamedTypeSymbol? type) => Is(type, "RoutiluxJsonContextAttribute", "Routilux");
+
+    /// <summary>System.Text.Json.Nodes.JsonObject, the tree a [MigrateState] method changes.</summary>
+    public static bool IsJsonObject(ITypeSymbol type) => Is(type, "JsonObject", "System", "Text", "Json", "Nodes");
+
     public static bool IsActivationState(ITypeSymbol type) => Is(type, "ActivationState", "Routilux");
 
     public static bool IsCancellationToken(ITypeSymbol type) => Is(type, "CancellationToken", "System", "Threading");
