@@ -10,7 +10,10 @@ namespace Routilux.Analyzers.State;
 /// <param name="Text">The string's value, or the raw text of a number or literal; empty for objects and arrays.</param>
 /// <param name="Members">The object's members in file order; empty for anything else.</param>
 /// <param name="Position">Where the value starts in the text, for error messages.</param>
-internal sealed record JsonValueNode(JsonValueKind Kind, string Text, IReadOnlyList<KeyValuePair<string, JsonValueNode>> Members, int Position);
+internal sealed record JsonValueNode(JsonValueKind Kind, string Text, IReadOnlyList<JsonMember> Members, int Position);
+
+/// <summary>A member of a JSON object: its name, where the name starts, and its value.</summary>
+internal sealed record JsonMember(string Key, int KeyPosition, JsonValueNode Value);
 
 internal enum JsonValueKind
 {
@@ -102,7 +105,7 @@ internal ref struct MiniJson
             case '[':
                 return ReadArray(depth);
             case '"':
-                return new JsonValueNode(JsonValueKind.String, ReadString(), Array.Empty<KeyValuePair<string, JsonValueNode>>(), start);
+                return new JsonValueNode(JsonValueKind.String, ReadString(), Array.Empty<JsonMember>(), start);
             default:
                 while (_position < _text.Length && (char.IsLetterOrDigit(_text[_position]) || _text[_position] is '-' or '+' or '.'))
                 {
@@ -112,12 +115,12 @@ internal ref struct MiniJson
                 var token = _text.Substring(start, _position - start);
                 if (token is "true" or "false" or "null")
                 {
-                    return new JsonValueNode(JsonValueKind.Literal, token, Array.Empty<KeyValuePair<string, JsonValueNode>>(), start);
+                    return new JsonValueNode(JsonValueKind.Literal, token, Array.Empty<JsonMember>(), start);
                 }
 
                 if (token.Length > 0 && double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out _) && (token[0] == '-' || char.IsDigit(token[0])))
                 {
-                    return new JsonValueNode(JsonValueKind.Number, token, Array.Empty<KeyValuePair<string, JsonValueNode>>(), start);
+                    return new JsonValueNode(JsonValueKind.Number, token, Array.Empty<JsonMember>(), start);
                 }
 
                 throw new ShapeFileException("a JSON value was expected", start);
@@ -127,7 +130,7 @@ internal ref struct MiniJson
     private JsonValueNode ReadObject(int depth)
     {
         var start = _position++;
-        var members = new List<KeyValuePair<string, JsonValueNode>>();
+        var members = new List<JsonMember>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         SkipWhiteSpace();
         if (Peek() == '}')
@@ -152,7 +155,7 @@ internal ref struct MiniJson
             }
 
             Expect(':');
-            members.Add(new KeyValuePair<string, JsonValueNode>(name, ReadValue(depth + 1)));
+            members.Add(new JsonMember(name, namePosition, ReadValue(depth + 1)));
             SkipWhiteSpace();
             var next = Peek();
             _position++;
@@ -175,7 +178,7 @@ internal ref struct MiniJson
         if (Peek() == ']')
         {
             _position++;
-            return new JsonValueNode(JsonValueKind.Array, string.Empty, Array.Empty<KeyValuePair<string, JsonValueNode>>(), start);
+            return new JsonValueNode(JsonValueKind.Array, string.Empty, Array.Empty<JsonMember>(), start);
         }
 
         while (true)
@@ -186,7 +189,7 @@ internal ref struct MiniJson
             _position++;
             if (next == ']')
             {
-                return new JsonValueNode(JsonValueKind.Array, string.Empty, Array.Empty<KeyValuePair<string, JsonValueNode>>(), start);
+                return new JsonValueNode(JsonValueKind.Array, string.Empty, Array.Empty<JsonMember>(), start);
             }
 
             if (next != ',')

@@ -35,7 +35,7 @@ internal static class ShapeFileReader
 
                     break;
                 default:
-                    throw new ShapeFileException("$." + member.Key + " is not part of the format; only \"format\" and \"routines\" are", member.Value.Position);
+                    throw new ShapeFileException("$." + member.Key + " is not part of the format; only \"format\" and \"routines\" are", member.KeyPosition);
             }
         }
 
@@ -82,7 +82,7 @@ internal static class ShapeFileReader
             if (!int.TryParse(entry.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version < 1
                 || version.ToString(CultureInfo.InvariantCulture) != entry.Key)
             {
-                throw new ShapeFileException(versionPath + ": a state version is a whole number of 1 or more, written without leading zeros", entry.Value.Position);
+                throw new ShapeFileException(versionPath + ": a state version is a whole number of 1 or more, written without leading zeros", entry.KeyPosition);
             }
 
             versions.Add(version, ReadShape(entry.Value, versionPath));
