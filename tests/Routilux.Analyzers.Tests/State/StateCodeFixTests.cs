@@ -68,7 +68,7 @@ public sealed class StateCodeFixTests
         public partial class {|RTLX2015:Counter|}
         {
             [State(Name = "count")] private string _count = "";
-            [State(Name = "seen")] public HashSet<string> Seen { get; } = new();
+            [State(Name = "seen")] public List<string> Seen { get; } = new();
             [Slot] public void Add(int n) => _count += n;
         }
         """,
@@ -81,7 +81,7 @@ public sealed class StateCodeFixTests
             "Demo.Counter": {
               "1": {
                 "count": "string",
-                "seen": "System.Collections.Generic.HashSet<string>"
+                "seen": "System.Collections.Generic.List<string>"
               }
             }
           }
