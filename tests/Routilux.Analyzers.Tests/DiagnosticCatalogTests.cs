@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Routilux.Analyzers.Declarations;
 using Routilux.Analyzers.Policies;
+using Routilux.Analyzers.State;
 using Routilux.Analyzers.Tests.Infrastructure;
 using Routilux.Analyzers.Tests.Wiring;
 using Routilux.Analyzers.Wiring;
@@ -21,6 +22,7 @@ public sealed class DiagnosticCatalogTests
     private static readonly DiagnosticAnalyzer[] Analyzers =
     {
         new RoutineDeclarationAnalyzer(), new FlowAnalyzer(), new PolicyAttributeAnalyzer(), new PolicyInvocationAnalyzer(),
+        new StateVersionAnalyzer(),
     };
 
     private static readonly string[] GeneratorOnly = { "RTLX0016" };
@@ -46,6 +48,7 @@ public sealed class DiagnosticCatalogTests
         {
             '0' => "Routilux.Declarations",
             '1' => "Routilux.Wiring",
+            '2' => "Routilux.State",
             '9' => "Routilux.Policies",
             _ => "no category for this range yet",
         };

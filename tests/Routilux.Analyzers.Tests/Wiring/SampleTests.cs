@@ -36,6 +36,9 @@ public sealed class SampleTests
     [Fact]
     public Task Quickstart_has_no_policy_argument_diagnostics() => Verify.Program<PolicyInvocationAnalyzer>(Sources());
 
+    [Fact]
+    public Task Quickstart_has_no_state_diagnostics() => Verify.Program<Routilux.Analyzers.State.StateVersionAnalyzer>(Sources());
+
     /// <summary>The control: the same program with one Connect removed is read whole and reports that slot.</summary>
     [Fact]
     public Task Quickstart_without_one_connection_reports_the_slot()
