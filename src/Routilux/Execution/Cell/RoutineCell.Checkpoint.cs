@@ -231,7 +231,8 @@ public sealed partial class RoutineCell
         {
             Job = job,
             Slot = queue.Slot.Name,
-            Attempt = retry is null ? 1 : _hand.Attempt + 1,
+            // ScheduleRetry already counted the attempt that runs next.
+            Attempt = retry is null ? 1 : _hand.Attempt,
             RetryIn = retryIn,
             Retry = retry,
             BatchRest = rest,

@@ -36,13 +36,21 @@ internal static class JobDataJson
         }
     }
 
-    public static object? Read(JsonElement element) => element.ValueKind switch
+    public static object? Read(JsonElement element)
     {
-        JsonValueKind.Null => null,
-        JsonValueKind.String => element.GetString(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        JsonValueKind.Number => element.TryGetInt64(out var l) ? l : element.GetDouble(),
-        _ => JsonNode.Parse(element.GetRawText()),
-    };
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Null:
+                return null;
+            case JsonValueKind.String:
+                return element.GetString();
+            case JsonValueKind.True or JsonValueKind.False:
+                return element.GetBoolean();
+            case JsonValueKind.Number:
+                // Boxed each on its own: a conditional of the two would widen the long to a double.
+                return element.TryGetInt64(out var integral) ? (object)integral : element.GetDouble();
+            default:
+                return JsonNode.Parse(element.GetRawText());
+        }
+    }
 }
