@@ -86,7 +86,7 @@ public sealed partial class Worker
         var descriptor = routine.Descriptor;
         if (saved.TryGetProperty("state", out var state))
         {
-            CheckpointState.ReadInto(cell.Instance, descriptor, state, saved.GetProperty("stateVersion").GetInt32(), id, Id);
+            CheckpointState.ReadInto(cell.Instance, descriptor, state, saved.GetProperty("stateVersion").GetInt32(), id, $"checkpoint {_checkpointSequence} of worker '{Id}'");
         }
 
         var slots = saved.GetProperty("slots");
