@@ -46,6 +46,7 @@ public sealed class DiagnosticCatalogTests
         {
             '0' => "Routilux.Declarations",
             '1' => "Routilux.Wiring",
+            '2' => "Routilux.State",
             '9' => "Routilux.Policies",
             _ => "no category for this range yet",
         };

@@ -10,7 +10,7 @@ using Routilux.Generators.Parsing;
 namespace Routilux.Analyzers.Declarations;
 
 /// <summary>
-/// Reports why a [Routine] class cannot be generated (RTLX0001-RTLX0013, RTLX9004), using the generator's own parser
+/// Reports why a [Routine] class cannot be generated (RTLX0001-RTLX0013, RTLX9004) or cannot be saved (RTLX2001-RTLX2003), using the generator's own parser
 /// so the two never disagree (except the RTLX0001 that the generator reports itself, see GeneratorDiagnostics); notes routines the catalog cannot create (RTLX0014) and port attributes outside
 /// routines (RTLX0015). A symbol action: each class is checked on its own, as the user types.
 /// </summary>
@@ -34,7 +34,10 @@ public sealed class RoutineDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.JoinTooFewPayloads,
         DiagnosticDescriptors.NoCatalogConstructor,
         DiagnosticDescriptors.PortOutsideRoutine,
-        DiagnosticDescriptors.NegativeCapacity);
+        DiagnosticDescriptors.NegativeCapacity,
+        DiagnosticDescriptors.UnsupportedType,
+        DiagnosticDescriptors.StateMemberNotReadable,
+        DiagnosticDescriptors.MigrationSignature);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -175,6 +178,9 @@ public sealed class RoutineDeclarationAnalyzer : DiagnosticAnalyzer
         ProblemKind.BufferedPayload => DiagnosticDescriptors.BufferedPayload,
         ProblemKind.InvalidPredicate => DiagnosticDescriptors.InvalidPredicate,
         ProblemKind.JoinTooFewPayloads => DiagnosticDescriptors.JoinTooFewPayloads,
+        ProblemKind.UnsupportedType => DiagnosticDescriptors.UnsupportedType,
+        ProblemKind.StateMemberNotReadable => DiagnosticDescriptors.StateMemberNotReadable,
+        ProblemKind.MigrationSignature => DiagnosticDescriptors.MigrationSignature,
         _ => DiagnosticDescriptors.NegativeCapacity,
     };
 }

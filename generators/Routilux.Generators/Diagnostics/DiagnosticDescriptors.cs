@@ -35,6 +35,10 @@ internal static class DiagnosticIds
     public const string DuplicateConnection = "RTLX1008";
     public const string NoEntry = "RTLX1009";
 
+    public const string UnsupportedType = "RTLX2001";
+    public const string StateMemberNotReadable = "RTLX2002";
+    public const string MigrationSignature = "RTLX2003";
+
     public const string InvalidRetrySetting = "RTLX9001";
     public const string InvalidActivationSetting = "RTLX9002";
     public const string UnrepresentableMilliseconds = "RTLX9003";
@@ -48,6 +52,7 @@ internal static class DiagnosticDescriptors
     private const string Declarations = "Routilux.Declarations";
     private const string Wiring = "Routilux.Wiring";
     private const string Policies = "Routilux.Policies";
+    private const string State = "Routilux.State";
 
     /// <summary>Each ID's page: docs/diagnostics/RTLXnnnn.md in the repository.</summary>
     private const string HelpLinkBase = "https://github.com/routilux/routilux-dotnet/blob/main/docs/diagnostics/";
@@ -262,4 +267,24 @@ internal static class DiagnosticDescriptors
         "Policies created in code are checked when the flow is built; a literal argument that can never be valid is reported here instead.",
         HelpLinkBase + DiagnosticIds.InvalidPolicyArgument + ".md");
 
+    public static readonly DiagnosticDescriptor UnsupportedType = new(
+        DiagnosticIds.UnsupportedType, "Type cannot be saved as JSON",
+        "The {0} of routine '{1}' cannot be saved: '{2}' at '{3}' {4}; change the type to a supported shape, or list it with [JsonSerializable(typeof({2}))] on a JsonSerializerContext named by [assembly: RoutiluxJsonContext]",
+        State, DiagnosticSeverity.Error, true,
+        "Checkpoints save queued payloads and routine state with serializers the generator writes at compile time. A type outside the supported shapes (see docs/durable-state.md) must be covered by the assembly's JsonSerializerContext, or it would fail only when a checkpoint is taken.",
+        HelpLinkBase + DiagnosticIds.UnsupportedType + ".md");
+
+    public static readonly DiagnosticDescriptor StateMemberNotReadable = new(
+        DiagnosticIds.StateMemberNotReadable, "State member cannot be restored",
+        "State member '{0}' of routine '{1}' {2}",
+        State, DiagnosticSeverity.Error, true,
+        "Resuming a routine sets each state member from the checkpoint, so a state member must be settable, or a readonly List<T> or Dictionary<string, T> that is filled in place.",
+        HelpLinkBase + DiagnosticIds.StateMemberNotReadable + ".md");
+
+    public static readonly DiagnosticDescriptor MigrationSignature = new(
+        DiagnosticIds.MigrationSignature, "[MigrateState] method has the wrong signature",
+        "[MigrateState] method '{0}' of routine '{1}' must be 'static void {0}(System.Text.Json.Nodes.JsonObject state)'",
+        State, DiagnosticSeverity.Error, true,
+        "A migration changes the saved JSON tree in place; the generated state serializer calls it as a static method taking the state's JsonObject.",
+        HelpLinkBase + DiagnosticIds.MigrationSignature + ".md");
 }

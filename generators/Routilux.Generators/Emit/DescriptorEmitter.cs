@@ -42,7 +42,9 @@ internal static class DescriptorEmitter
                     + GeneratedCode.Literal(slot.Summary) + ", "
                     + (slot.Optional ? "true" : "false") + ", "
                     + Number(slot.Capacity)
-                    + OptionalArguments(slot, routine.FullyQualifiedName) + "),");
+                    + OptionalArguments(slot, routine.FullyQualifiedName)
+                    + (SerializerEmitter.PayloadClass(routine, slot.Index) is { } serializer ? ", payloadSerializer: new " + serializer + "()" : string.Empty)
+                    + "),");
             }
 
             writer.Close(",");
@@ -71,14 +73,20 @@ internal static class DescriptorEmitter
         }
 
         var factory = routine.HasFactory ? "static () => new " + routine.FullyQualifiedName + "()" : "null";
-        if (routine.ErrorPolicy.Length == 0)
+        var last = new List<string> { "factory: " + factory };
+        if (routine.ErrorPolicy.Length > 0)
         {
-            writer.Line("factory: " + factory + ");");
+            last.Add("errorPolicy: " + routine.ErrorPolicy);
         }
-        else
+
+        if (SerializerEmitter.HasStateSerializer(routine))
         {
-            writer.Line("factory: " + factory + ",");
-            writer.Line("errorPolicy: " + routine.ErrorPolicy + ");");
+            last.Add("stateSerializer: new " + SerializerEmitter.StateClass + "()");
+        }
+
+        for (var i = 0; i < last.Count; i++)
+        {
+            writer.Line(last[i] + (i == last.Count - 1 ? ");" : ","));
         }
 
         writer.Unindent();

@@ -71,6 +71,12 @@ internal static class RoutineEmitter
             EventBodyEmitter.Write(writer, routine, @event);
         }
 
+        if (SerializerEmitter.HasAny(routine))
+        {
+            writer.Line();
+            SerializerEmitter.Write(writer, routine, cancellationToken);
+        }
+
         writer.Close();
     }
 

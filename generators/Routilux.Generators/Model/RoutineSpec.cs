@@ -20,6 +20,8 @@ namespace Routilux.Generators.Model;
 /// <param name="HintName">The stable, unique file name of the routine's generated source.</param>
 /// <param name="Slots">The slots, in declaration order.</param>
 /// <param name="Events">The events, in declaration order.</param>
+/// <param name="State">The saved state as declared: version, members, migrations.</param>
+/// <param name="Serialization">The JSON codecs of the payloads and state members.</param>
 internal sealed record RoutineSpec(
     string Namespace,
     EquatableArray<ContainingTypeSpec> ContainingTypes,
@@ -36,7 +38,9 @@ internal sealed record RoutineSpec(
     string PortsClassName,
     string HintName,
     EquatableArray<SlotSpec> Slots,
-    EquatableArray<EventSpec> Events)
+    EquatableArray<EventSpec> Events,
+    StateSpec State,
+    SerializationSpec Serialization)
 {
     /// <summary>Generic routines (or routines nested in generic types) cannot be created by name.</summary>
     public bool IsGeneric => AllTypeParameters.Count > 0;

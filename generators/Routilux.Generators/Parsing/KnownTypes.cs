@@ -30,6 +30,39 @@ internal static class KnownTypes
     public static bool IsActivationAttribute(INamedTypeSymbol? type) =>
         IsBatchAttribute(type) || IsIntervalAttribute(type) || IsActivateWhenAttribute(type);
 
+    public static bool IsStateAttribute(INamedTypeSymbol? type) => Is(type, "StateAttribute", "Routilux");
+
+    public static bool IsNotStateAttribute(INamedTypeSymbol? type) => Is(type, "NotStateAttribute", "Routilux");
+
+    public static bool IsMigrateStateAttribute(INamedTypeSymbol? type) => Is(type, "MigrateStateAttribute", "Routilux");
+
+    public static bool IsRoutiluxJsonContextAttribute(INamedTypeSymbol? type) => Is(type, "RoutiluxJsonContextAttribute", "Routilux");
+
+    /// <summary>System.Text.Json.Nodes.JsonObject, the tree a [MigrateState] method changes.</summary>
+    public static bool IsJsonObject(ITypeSymbol type) => Is(type, "JsonObject", "System", "Text", "Json", "Nodes");
+
+    /// <summary>An attribute of System.Text.Json.Serialization: JsonPropertyName, JsonIgnore, JsonConstructor, JsonSerializable.</summary>
+    public static bool IsJsonSerializationAttribute(INamedTypeSymbol? type, string name) => Is(type, name, "System", "Text", "Json", "Serialization");
+
+    /// <summary>Whether a top-level or nested type lives in System or a namespace below it.</summary>
+    public static bool IsInSystemNamespace(ITypeSymbol type)
+    {
+        var ns = type.ContainingNamespace;
+        while (ns is { ContainingNamespace.IsGlobalNamespace: false })
+        {
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns is { Name: "System" };
+    }
+
+    /// <summary>Whether <paramref name="type"/> is the non-generic type <paramref name="name"/> in the given namespace.</summary>
+    public static bool IsType(ITypeSymbol type, string name, params string[] namespaceParts) => Is(type, name, namespaceParts);
+
+    /// <summary>Whether <paramref name="type"/> is a constructed generic type of System.Collections.Generic named <paramref name="name"/>.</summary>
+    public static bool IsGenericCollection(INamedTypeSymbol type, string name, int arity) =>
+        type.Arity == arity && type.ContainingType is null && type.Name == name && InNamespace(type, "System", "Collections", "Generic");
+
     public static bool IsActivationState(ITypeSymbol type) => Is(type, "ActivationState", "Routilux");
 
     public static bool IsCancellationToken(ITypeSymbol type) => Is(type, "CancellationToken", "System", "Threading");

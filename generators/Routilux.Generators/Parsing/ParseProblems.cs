@@ -3,7 +3,10 @@ using Microsoft.CodeAnalysis;
 
 namespace Routilux.Generators.Parsing;
 
-/// <summary>Why the parser refused a declaration. The analyzers turn each kind into a diagnostic; the generator ignores them.</summary>
+/// <summary>
+/// Why the parser refused a declaration, or (the serialization kinds at the end) left a serializer out. The analyzers
+/// turn each kind into a diagnostic; the generator ignores them.
+/// </summary>
 internal enum ProblemKind
 {
     /// <summary>A [Routine] class, or a type enclosing it, is not declared partial. Arguments: the type, the routine.</summary>
@@ -47,6 +50,21 @@ internal enum ProblemKind
 
     /// <summary>A negative queue capacity. Arguments: the method, the capacity.</summary>
     NegativeCapacity,
+
+    // The problems below do not refuse the routine: it is generated without the serializer concerned (see
+    // Parsing/SerializationParser.cs), and the analyzers' error stops the build.
+
+    /// <summary>
+    /// A payload or state type with no JSON shape and not in the [RoutiluxJsonContext] context. Arguments: what it is
+    /// ("payload of slot 'In'", "state member '_total'"), the routine, the type without a shape, its member path, why.
+    /// </summary>
+    UnsupportedType,
+
+    /// <summary>A state member a read cannot set. Arguments: the member, the routine, why.</summary>
+    StateMemberNotReadable,
+
+    /// <summary>A [MigrateState] method whose signature is not static void M(JsonObject). Arguments: the method, the routine.</summary>
+    MigrationSignature,
 }
 
 /// <summary>One reason a declaration was refused, located where the user can fix it.</summary>

@@ -41,7 +41,15 @@ internal static class RoutineParser
 
         var errorPolicy = ErrorPolicy(type);
         var members = MemberParser.Parse(type, problems, cancellationToken);
-        if (!valid || errorPolicy is null || members is null)
+        if (members is null)
+        {
+            return null;
+        }
+
+        // Serialization problems are recorded but refuse nothing: see SerializationParser.
+        var state = StateParser.Read(type, routineAttribute, cancellationToken);
+        var serialization = SerializationParser.Parse(type, members.Value.Slots, state, problems, cancellationToken);
+        if (!valid || errorPolicy is null)
         {
             return null;
         }
@@ -62,7 +70,9 @@ internal static class RoutineParser
             SymbolNames.PortsClassName(type),
             SymbolNames.HintName(type),
             members.Value.Slots,
-            members.Value.Events);
+            members.Value.Events,
+            state.Spec,
+            serialization);
     }
 
     /// <summary>

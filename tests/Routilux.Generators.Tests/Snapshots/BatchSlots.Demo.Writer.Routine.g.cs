@@ -13,11 +13,11 @@ namespace Demo
             summary: "",
             slots: new global::Routilux.SlotDescriptor[]
             {
-                global::Routilux.SlotDescriptor.Create<string>("Open", 0, new string[] { "path" }, "", false, 0),
-                global::Routilux.SlotDescriptor.Create<global::Demo.Row>("Rows", 1, new string[] { "rows" }, "Rows to write.", false, 0, activation: global::Routilux.ActivationPolicy.Batch(3, global::System.TimeSpan.FromMilliseconds(200))),
-                global::Routilux.SlotDescriptor.Create<global::Demo.Row>("Bulk", 2, new string[] { "rows" }, "", false, 0, activation: global::Routilux.ActivationPolicy.Batch(100, null)),
-                global::Routilux.SlotDescriptor.Create<string?>("lines", 3, new string[] { "lines" }, "", false, 50, whenFull: global::Routilux.QueueFullPolicy.DropOldest, activation: global::Routilux.ActivationPolicy.Batch(10, global::System.TimeSpan.FromMilliseconds(12.5))),
-                global::Routilux.SlotDescriptor.Create<(int a, int b)>("Pairs", 4, new string[] { "pairs" }, "", false, 0, activation: global::Routilux.ActivationPolicy.Batch(2, null)),
+                global::Routilux.SlotDescriptor.Create<string>("Open", 0, new string[] { "path" }, "", false, 0, payloadSerializer: new __RoutiluxPayload0()),
+                global::Routilux.SlotDescriptor.Create<global::Demo.Row>("Rows", 1, new string[] { "rows" }, "Rows to write.", false, 0, activation: global::Routilux.ActivationPolicy.Batch(3, global::System.TimeSpan.FromMilliseconds(200)), payloadSerializer: new __RoutiluxPayload1()),
+                global::Routilux.SlotDescriptor.Create<global::Demo.Row>("Bulk", 2, new string[] { "rows" }, "", false, 0, activation: global::Routilux.ActivationPolicy.Batch(100, null), payloadSerializer: new __RoutiluxPayload2()),
+                global::Routilux.SlotDescriptor.Create<string?>("lines", 3, new string[] { "lines" }, "", false, 50, whenFull: global::Routilux.QueueFullPolicy.DropOldest, activation: global::Routilux.ActivationPolicy.Batch(10, global::System.TimeSpan.FromMilliseconds(12.5)), payloadSerializer: new __RoutiluxPayload3()),
+                global::Routilux.SlotDescriptor.Create<(int a, int b)>("Pairs", 4, new string[] { "pairs" }, "", false, 0, activation: global::Routilux.ActivationPolicy.Batch(2, null), payloadSerializer: new __RoutiluxPayload4()),
             },
             events: global::System.Array.Empty<global::Routilux.EventDescriptor>(),
             factory: static () => new global::Demo.Writer());
@@ -50,6 +50,151 @@ namespace Demo
                     return default;
                 default:
                     throw global::Routilux.Execution.RoutineCell.UnknownSlot("Writer", slot);
+            }
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload0 : global::Routilux.Serialization.PayloadSerializer<string>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, string value) => __RoutiluxJson.Write_S0(writer, value);
+
+            public override string Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S0(ref reader, "payload of slot 'Open' of routine 'Writer'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload1 : global::Routilux.Serialization.PayloadSerializer<global::Demo.Row>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Demo.Row value) => __RoutiluxJson.Write_S1(writer, value);
+
+            public override global::Demo.Row Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S1(ref reader, "payload of slot 'Rows' of routine 'Writer'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload2 : global::Routilux.Serialization.PayloadSerializer<global::Demo.Row>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Demo.Row value) => __RoutiluxJson.Write_S1(writer, value);
+
+            public override global::Demo.Row Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S1(ref reader, "payload of slot 'Bulk' of routine 'Writer'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload3 : global::Routilux.Serialization.PayloadSerializer<string?>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, string? value) => __RoutiluxJson.Write_S0(writer, value);
+
+            public override string? Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S0(ref reader, "payload of slot 'lines' of routine 'Writer'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload4 : global::Routilux.Serialization.PayloadSerializer<(int a, int b)>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, (int a, int b) value) => __RoutiluxJson.Write_S3(writer, value);
+
+            public override (int a, int b) Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S3(ref reader, "payload of slot 'Pairs' of routine 'Writer'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private static class __RoutiluxJson
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText Name_S1_0 = global::System.Text.Json.JsonEncodedText.Encode("Id");
+            private static readonly global::System.Text.Json.JsonEncodedText Name_S3_0 = global::System.Text.Json.JsonEncodedText.Encode("a");
+            private static readonly global::System.Text.Json.JsonEncodedText Name_S3_1 = global::System.Text.Json.JsonEncodedText.Encode("b");
+
+            public static void Write_S0(global::System.Text.Json.Utf8JsonWriter writer, string? value)
+            {
+                if (value is null) writer.WriteNullValue(); else writer.WriteStringValue(value);
+            }
+
+            public static string Read_S0(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                return global::Routilux.Serialization.GeneratedJson.ReadString(ref reader, path)!;
+            }
+
+            public static void Write_S1(global::System.Text.Json.Utf8JsonWriter writer, global::Demo.Row? value)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(Name_S1_0);
+                Write_S2(writer, value.Id);
+                writer.WriteEndObject();
+            }
+
+            public static global::Demo.Row Read_S1(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null!;
+                global::Routilux.Serialization.GeneratedJson.ExpectStartObject(ref reader, path);
+                int m0 = default!;
+                while (true)
+                {
+                    global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                    if (reader.ValueTextEquals("Id"u8))
+                    {
+                        global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                        m0 = Read_S2(ref reader, "Row.Id");
+                    }
+                    else
+                    {
+                        global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                        global::Routilux.Serialization.GeneratedJson.Skip(ref reader);
+                    }
+                }
+                var value = new global::Demo.Row(m0);
+                return value;
+            }
+
+            public static void Write_S2(global::System.Text.Json.Utf8JsonWriter writer, int value)
+            {
+                writer.WriteNumberValue(value);
+            }
+
+            public static int Read_S2(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                return global::Routilux.Serialization.GeneratedJson.ReadInt32(ref reader, path);
+            }
+
+            public static void Write_S3(global::System.Text.Json.Utf8JsonWriter writer, (int a, int b) value)
+            {
+                writer.WriteStartObject();
+                writer.WritePropertyName(Name_S3_0);
+                Write_S2(writer, value.Item1);
+                writer.WritePropertyName(Name_S3_1);
+                Write_S2(writer, value.Item2);
+                writer.WriteEndObject();
+            }
+
+            public static (int a, int b) Read_S3(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::Routilux.Serialization.GeneratedJson.Mismatch(ref reader, path, "an object");
+                global::Routilux.Serialization.GeneratedJson.ExpectStartObject(ref reader, path);
+                int m0 = default!;
+                int m1 = default!;
+                while (true)
+                {
+                    global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                    if (reader.ValueTextEquals("a"u8))
+                    {
+                        global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                        m0 = Read_S2(ref reader, "(int a, int b).a");
+                    }
+                    else if (reader.ValueTextEquals("b"u8))
+                    {
+                        global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                        m1 = Read_S2(ref reader, "(int a, int b).b");
+                    }
+                    else
+                    {
+                        global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                        global::Routilux.Serialization.GeneratedJson.Skip(ref reader);
+                    }
+                }
+                return (m0, m1);
             }
         }
     }

@@ -16,8 +16,8 @@ namespace Demo
             summary: "Counts string values, across lines; returns true & more <b>.",
             slots: new global::Routilux.SlotDescriptor[]
             {
-                global::Routilux.SlotDescriptor.Create<string>("Count", 0, new string[] { "word" }, "The word to count, \"quoted\".", false, 0),
-                global::Routilux.SlotDescriptor.Create<global::Routilux.Unit>("Reset", 1, global::System.Array.Empty<string>(), "", false, 0),
+                global::Routilux.SlotDescriptor.Create<string>("Count", 0, new string[] { "word" }, "The word to count, \"quoted\".", false, 0, payloadSerializer: new __RoutiluxPayload0()),
+                global::Routilux.SlotDescriptor.Create<global::Routilux.Unit>("Reset", 1, global::System.Array.Empty<string>(), "", false, 0, payloadSerializer: new __RoutiluxPayload1()),
             },
             events: new global::Routilux.EventDescriptor[]
             {
@@ -50,6 +50,47 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
         public partial void Total(int total) =>
             global::Routilux.Execution.RoutineCell.EnsureAttached(this.__routiluxCell, "Counter", "Total").Emit<int>(0, total);
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload0 : global::Routilux.Serialization.PayloadSerializer<string>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, string value) => __RoutiluxJson.Write_S0(writer, value);
+
+            public override string Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S0(ref reader, "payload of slot 'Count' of routine 'Counter'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload1 : global::Routilux.Serialization.PayloadSerializer<global::Routilux.Unit>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Routilux.Unit value) => __RoutiluxJson.Write_S1(writer, value);
+
+            public override global::Routilux.Unit Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S1(ref reader, "payload of slot 'Reset' of routine 'Counter'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private static class __RoutiluxJson
+        {
+            public static void Write_S0(global::System.Text.Json.Utf8JsonWriter writer, string? value)
+            {
+                if (value is null) writer.WriteNullValue(); else writer.WriteStringValue(value);
+            }
+
+            public static string Read_S0(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                return global::Routilux.Serialization.GeneratedJson.ReadString(ref reader, path)!;
+            }
+
+            public static void Write_S1(global::System.Text.Json.Utf8JsonWriter writer, global::Routilux.Unit value)
+            {
+                writer.WriteNullValue();
+            }
+
+            public static global::Routilux.Unit Read_S1(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                global::Routilux.Serialization.GeneratedJson.Skip(ref reader);
+                return default;
+            }
+        }
     }
 
     /// <summary>Typed ports of <see cref="global::Demo.Counter"/> for wiring flows.</summary>

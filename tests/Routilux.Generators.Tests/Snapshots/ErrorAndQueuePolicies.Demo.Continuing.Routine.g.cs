@@ -13,7 +13,7 @@ namespace Demo
             summary: "",
             slots: new global::Routilux.SlotDescriptor[]
             {
-                global::Routilux.SlotDescriptor.Create<string>("Text", 0, new string[] { "line" }, "", false, 0),
+                global::Routilux.SlotDescriptor.Create<string>("Text", 0, new string[] { "line" }, "", false, 0, payloadSerializer: new __RoutiluxPayload0()),
             },
             events: global::System.Array.Empty<global::Routilux.EventDescriptor>(),
             factory: static () => new global::Demo.Continuing(),
@@ -37,6 +37,28 @@ namespace Demo
                     return default;
                 default:
                     throw global::Routilux.Execution.RoutineCell.UnknownSlot("Continuing", slot);
+            }
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload0 : global::Routilux.Serialization.PayloadSerializer<string>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, string value) => __RoutiluxJson.Write_S0(writer, value);
+
+            public override string Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S0(ref reader, "payload of slot 'Text' of routine 'Continuing'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private static class __RoutiluxJson
+        {
+            public static void Write_S0(global::System.Text.Json.Utf8JsonWriter writer, string? value)
+            {
+                if (value is null) writer.WriteNullValue(); else writer.WriteStringValue(value);
+            }
+
+            public static string Read_S0(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                return global::Routilux.Serialization.GeneratedJson.ReadString(ref reader, path)!;
             }
         }
     }

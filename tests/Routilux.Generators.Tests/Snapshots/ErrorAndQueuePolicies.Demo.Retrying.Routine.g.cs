@@ -13,9 +13,9 @@ namespace Demo
             summary: "",
             slots: new global::Routilux.SlotDescriptor[]
             {
-                global::Routilux.SlotDescriptor.Create<string>("Latest", 0, new string[] { "value" }, "", false, 0, whenFull: global::Routilux.QueueFullPolicy.DropOldest),
-                global::Routilux.SlotDescriptor.Create<int>("Strict", 1, new string[] { "value" }, "", false, 4, whenFull: global::Routilux.QueueFullPolicy.Fail),
-                global::Routilux.SlotDescriptor.Create<int>("Patient", 2, new string[] { "value" }, "", false, 0, whenFull: global::Routilux.QueueFullPolicy.Wait),
+                global::Routilux.SlotDescriptor.Create<string>("Latest", 0, new string[] { "value" }, "", false, 0, whenFull: global::Routilux.QueueFullPolicy.DropOldest, payloadSerializer: new __RoutiluxPayload0()),
+                global::Routilux.SlotDescriptor.Create<int>("Strict", 1, new string[] { "value" }, "", false, 4, whenFull: global::Routilux.QueueFullPolicy.Fail, payloadSerializer: new __RoutiluxPayload1()),
+                global::Routilux.SlotDescriptor.Create<int>("Patient", 2, new string[] { "value" }, "", false, 0, whenFull: global::Routilux.QueueFullPolicy.Wait, payloadSerializer: new __RoutiluxPayload2()),
             },
             events: global::System.Array.Empty<global::Routilux.EventDescriptor>(),
             factory: static () => new global::Demo.Retrying(),
@@ -45,6 +45,54 @@ namespace Demo
                     return default;
                 default:
                     throw global::Routilux.Execution.RoutineCell.UnknownSlot("Retrying", slot);
+            }
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload0 : global::Routilux.Serialization.PayloadSerializer<string>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, string value) => __RoutiluxJson.Write_S0(writer, value);
+
+            public override string Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S0(ref reader, "payload of slot 'Latest' of routine 'Retrying'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload1 : global::Routilux.Serialization.PayloadSerializer<int>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, int value) => __RoutiluxJson.Write_S1(writer, value);
+
+            public override int Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S1(ref reader, "payload of slot 'Strict' of routine 'Retrying'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload2 : global::Routilux.Serialization.PayloadSerializer<int>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, int value) => __RoutiluxJson.Write_S1(writer, value);
+
+            public override int Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S1(ref reader, "payload of slot 'Patient' of routine 'Retrying'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private static class __RoutiluxJson
+        {
+            public static void Write_S0(global::System.Text.Json.Utf8JsonWriter writer, string? value)
+            {
+                if (value is null) writer.WriteNullValue(); else writer.WriteStringValue(value);
+            }
+
+            public static string Read_S0(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                return global::Routilux.Serialization.GeneratedJson.ReadString(ref reader, path)!;
+            }
+
+            public static void Write_S1(global::System.Text.Json.Utf8JsonWriter writer, int value)
+            {
+                writer.WriteNumberValue(value);
+            }
+
+            public static int Read_S1(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                return global::Routilux.Serialization.GeneratedJson.ReadInt32(ref reader, path);
             }
         }
     }

@@ -16,9 +16,9 @@ namespace Demo.Inner
             summary: "",
             slots: new global::Routilux.SlotDescriptor[]
             {
-                global::Routilux.SlotDescriptor.Create<string>("Open", 0, new string[] { "line" }, "", false, 0),
-                global::Routilux.SlotDescriptor.Create<global::Demo.Inner.Secret>("Closed", 1, new string[] { "secret" }, "", false, 0),
-                global::Routilux.SlotDescriptor.Create<global::Demo.Inner.Mixed.Nested>("Private", 2, new string[] { "nested" }, "", false, 0),
+                global::Routilux.SlotDescriptor.Create<string>("Open", 0, new string[] { "line" }, "", false, 0, payloadSerializer: new __RoutiluxPayload0()),
+                global::Routilux.SlotDescriptor.Create<global::Demo.Inner.Secret>("Closed", 1, new string[] { "secret" }, "", false, 0, payloadSerializer: new __RoutiluxPayload1()),
+                global::Routilux.SlotDescriptor.Create<global::Demo.Inner.Mixed.Nested>("Private", 2, new string[] { "nested" }, "", false, 0, payloadSerializer: new __RoutiluxPayload2()),
             },
             events: new global::Routilux.EventDescriptor[]
             {
@@ -54,6 +54,111 @@ namespace Demo.Inner
         [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
         internal partial void Out(global::Demo.Inner.Secret[] secrets) =>
             global::Routilux.Execution.RoutineCell.EnsureAttached(this.__routiluxCell, "Mixed", "Out").Emit<global::Demo.Inner.Secret[]>(0, secrets);
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload0 : global::Routilux.Serialization.PayloadSerializer<string>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, string value) => __RoutiluxJson.Write_S0(writer, value);
+
+            public override string Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S0(ref reader, "payload of slot 'Open' of routine 'Mixed'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload1 : global::Routilux.Serialization.PayloadSerializer<global::Demo.Inner.Secret>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Demo.Inner.Secret value) => __RoutiluxJson.Write_S1(writer, value);
+
+            public override global::Demo.Inner.Secret Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S1(ref reader, "payload of slot 'Closed' of routine 'Mixed'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload2 : global::Routilux.Serialization.PayloadSerializer<global::Demo.Inner.Mixed.Nested>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Demo.Inner.Mixed.Nested value) => __RoutiluxJson.Write_S2(writer, value);
+
+            public override global::Demo.Inner.Mixed.Nested Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S2(ref reader, "payload of slot 'Private' of routine 'Mixed'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private static class __RoutiluxJson
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText Name_S1_0 = global::System.Text.Json.JsonEncodedText.Encode("Value");
+
+            public static void Write_S0(global::System.Text.Json.Utf8JsonWriter writer, string? value)
+            {
+                if (value is null) writer.WriteNullValue(); else writer.WriteStringValue(value);
+            }
+
+            public static string Read_S0(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                return global::Routilux.Serialization.GeneratedJson.ReadString(ref reader, path)!;
+            }
+
+            public static void Write_S1(global::System.Text.Json.Utf8JsonWriter writer, global::Demo.Inner.Secret? value)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(Name_S1_0);
+                Write_S0(writer, value.Value);
+                writer.WriteEndObject();
+            }
+
+            public static global::Demo.Inner.Secret Read_S1(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null!;
+                global::Routilux.Serialization.GeneratedJson.ExpectStartObject(ref reader, path);
+                string m0 = default!;
+                while (true)
+                {
+                    global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                    if (reader.ValueTextEquals("Value"u8))
+                    {
+                        global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                        m0 = Read_S0(ref reader, "Secret.Value");
+                    }
+                    else
+                    {
+                        global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                        global::Routilux.Serialization.GeneratedJson.Skip(ref reader);
+                    }
+                }
+                var value = new global::Demo.Inner.Secret(m0);
+                return value;
+            }
+
+            public static void Write_S2(global::System.Text.Json.Utf8JsonWriter writer, global::Demo.Inner.Mixed.Nested? value)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WriteEndObject();
+            }
+
+            public static global::Demo.Inner.Mixed.Nested Read_S2(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null!;
+                global::Routilux.Serialization.GeneratedJson.ExpectStartObject(ref reader, path);
+                while (true)
+                {
+                    global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                    global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                    global::Routilux.Serialization.GeneratedJson.Skip(ref reader);
+                }
+                var value = new global::Demo.Inner.Mixed.Nested();
+                return value;
+            }
+        }
     }
 
     /// <summary>Typed ports of <see cref="global::Demo.Inner.Mixed"/> for wiring flows.</summary>

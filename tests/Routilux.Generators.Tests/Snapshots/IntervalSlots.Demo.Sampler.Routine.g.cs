@@ -13,8 +13,8 @@ namespace Demo
             summary: "",
             slots: new global::Routilux.SlotDescriptor[]
             {
-                global::Routilux.SlotDescriptor.Create<double>("Readings", 0, new string[] { "readings" }, "", false, 0, activation: global::Routilux.ActivationPolicy.Interval(global::System.TimeSpan.FromMilliseconds(500))),
-                global::Routilux.SlotDescriptor.Create<int>("Fast", 1, new string[] { "values" }, "", false, 0, activation: global::Routilux.ActivationPolicy.Interval(global::System.TimeSpan.FromMilliseconds(0.25))),
+                global::Routilux.SlotDescriptor.Create<double>("Readings", 0, new string[] { "readings" }, "", false, 0, activation: global::Routilux.ActivationPolicy.Interval(global::System.TimeSpan.FromMilliseconds(500)), payloadSerializer: new __RoutiluxPayload0()),
+                global::Routilux.SlotDescriptor.Create<int>("Fast", 1, new string[] { "values" }, "", false, 0, activation: global::Routilux.ActivationPolicy.Interval(global::System.TimeSpan.FromMilliseconds(0.25)), payloadSerializer: new __RoutiluxPayload1()),
             },
             events: global::System.Array.Empty<global::Routilux.EventDescriptor>(),
             factory: static () => new global::Demo.Sampler());
@@ -39,6 +39,46 @@ namespace Demo
                     return this.Fast(cell.Batch<int>(1), cell.Context);
                 default:
                     throw global::Routilux.Execution.RoutineCell.UnknownSlot("Sampler", slot);
+            }
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload0 : global::Routilux.Serialization.PayloadSerializer<double>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, double value) => __RoutiluxJson.Write_S0(writer, value);
+
+            public override double Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S0(ref reader, "payload of slot 'Readings' of routine 'Sampler'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload1 : global::Routilux.Serialization.PayloadSerializer<int>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, int value) => __RoutiluxJson.Write_S1(writer, value);
+
+            public override int Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S1(ref reader, "payload of slot 'Fast' of routine 'Sampler'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private static class __RoutiluxJson
+        {
+            public static void Write_S0(global::System.Text.Json.Utf8JsonWriter writer, double value)
+            {
+                global::Routilux.Serialization.GeneratedJson.WriteDouble(writer, value);
+            }
+
+            public static double Read_S0(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                return global::Routilux.Serialization.GeneratedJson.ReadDouble(ref reader, path);
+            }
+
+            public static void Write_S1(global::System.Text.Json.Utf8JsonWriter writer, int value)
+            {
+                writer.WriteNumberValue(value);
+            }
+
+            public static int Read_S1(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                return global::Routilux.Serialization.GeneratedJson.ReadInt32(ref reader, path);
             }
         }
     }

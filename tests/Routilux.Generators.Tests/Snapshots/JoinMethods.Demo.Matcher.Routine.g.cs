@@ -16,15 +16,15 @@ namespace Demo
             summary: "",
             slots: new global::Routilux.SlotDescriptor[]
             {
-                global::Routilux.SlotDescriptor.Create<global::Routilux.Unit>("Reset", 0, global::System.Array.Empty<string>(), "", false, 0),
-                global::Routilux.SlotDescriptor.Create<global::Demo.Order>("Order", 1, new string[] { "order" }, "Pairs an order with its payment.", false, 0, activation: global::Routilux.ActivationPolicy.AllSlotsReady, joinGroup: 1),
-                global::Routilux.SlotDescriptor.Create<global::Demo.Payment>("Payment", 2, new string[] { "payment" }, "Pairs an order with its payment.", false, 0, activation: global::Routilux.ActivationPolicy.AllSlotsReady, joinGroup: 1),
-                global::Routilux.SlotDescriptor.Create<global::Demo.Payment>("Receipt", 3, new string[] { "receipt" }, "", true, 16, activation: global::Routilux.ActivationPolicy.AllSlotsReady, joinGroup: 3),
-                global::Routilux.SlotDescriptor.Create<int>("Event", 4, new string[] { "event" }, "", true, 16, activation: global::Routilux.ActivationPolicy.AllSlotsReady, joinGroup: 3),
-                global::Routilux.SlotDescriptor.Create<string>("Note", 5, new string[] { "note" }, "", true, 16, activation: global::Routilux.ActivationPolicy.AllSlotsReady, joinGroup: 3),
-                global::Routilux.SlotDescriptor.Create<global::Demo.Order>("Left", 6, new string[] { "left" }, "", false, 0, activation: global::Routilux.ActivationPolicy.AllSlotsReady, joinGroup: 6),
-                global::Routilux.SlotDescriptor.Create<global::Demo.Order>("Right", 7, new string[] { "right" }, "", false, 0, activation: global::Routilux.ActivationPolicy.AllSlotsReady, joinGroup: 6),
-                global::Routilux.SlotDescriptor.Create<int>("Last", 8, new string[] { "value" }, "", false, 0),
+                global::Routilux.SlotDescriptor.Create<global::Routilux.Unit>("Reset", 0, global::System.Array.Empty<string>(), "", false, 0, payloadSerializer: new __RoutiluxPayload0()),
+                global::Routilux.SlotDescriptor.Create<global::Demo.Order>("Order", 1, new string[] { "order" }, "Pairs an order with its payment.", false, 0, activation: global::Routilux.ActivationPolicy.AllSlotsReady, joinGroup: 1, payloadSerializer: new __RoutiluxPayload1()),
+                global::Routilux.SlotDescriptor.Create<global::Demo.Payment>("Payment", 2, new string[] { "payment" }, "Pairs an order with its payment.", false, 0, activation: global::Routilux.ActivationPolicy.AllSlotsReady, joinGroup: 1, payloadSerializer: new __RoutiluxPayload2()),
+                global::Routilux.SlotDescriptor.Create<global::Demo.Payment>("Receipt", 3, new string[] { "receipt" }, "", true, 16, activation: global::Routilux.ActivationPolicy.AllSlotsReady, joinGroup: 3, payloadSerializer: new __RoutiluxPayload3()),
+                global::Routilux.SlotDescriptor.Create<int>("Event", 4, new string[] { "event" }, "", true, 16, activation: global::Routilux.ActivationPolicy.AllSlotsReady, joinGroup: 3, payloadSerializer: new __RoutiluxPayload4()),
+                global::Routilux.SlotDescriptor.Create<string>("Note", 5, new string[] { "note" }, "", true, 16, activation: global::Routilux.ActivationPolicy.AllSlotsReady, joinGroup: 3, payloadSerializer: new __RoutiluxPayload5()),
+                global::Routilux.SlotDescriptor.Create<global::Demo.Order>("Left", 6, new string[] { "left" }, "", false, 0, activation: global::Routilux.ActivationPolicy.AllSlotsReady, joinGroup: 6, payloadSerializer: new __RoutiluxPayload6()),
+                global::Routilux.SlotDescriptor.Create<global::Demo.Order>("Right", 7, new string[] { "right" }, "", false, 0, activation: global::Routilux.ActivationPolicy.AllSlotsReady, joinGroup: 6, payloadSerializer: new __RoutiluxPayload7()),
+                global::Routilux.SlotDescriptor.Create<int>("Last", 8, new string[] { "value" }, "", false, 0, payloadSerializer: new __RoutiluxPayload8()),
             },
             events: new global::Routilux.EventDescriptor[]
             {
@@ -64,6 +64,192 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
         public partial void Matched(global::Demo.Order order) =>
             global::Routilux.Execution.RoutineCell.EnsureAttached(this.__routiluxCell, "Matcher", "Matched").Emit<global::Demo.Order>(0, order);
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload0 : global::Routilux.Serialization.PayloadSerializer<global::Routilux.Unit>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Routilux.Unit value) => __RoutiluxJson.Write_S0(writer, value);
+
+            public override global::Routilux.Unit Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S0(ref reader, "payload of slot 'Reset' of routine 'Matcher'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload1 : global::Routilux.Serialization.PayloadSerializer<global::Demo.Order>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Demo.Order value) => __RoutiluxJson.Write_S1(writer, value);
+
+            public override global::Demo.Order Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S1(ref reader, "payload of slot 'Order' of routine 'Matcher'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload2 : global::Routilux.Serialization.PayloadSerializer<global::Demo.Payment>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Demo.Payment value) => __RoutiluxJson.Write_S3(writer, value);
+
+            public override global::Demo.Payment Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S3(ref reader, "payload of slot 'Payment' of routine 'Matcher'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload3 : global::Routilux.Serialization.PayloadSerializer<global::Demo.Payment>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Demo.Payment value) => __RoutiluxJson.Write_S3(writer, value);
+
+            public override global::Demo.Payment Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S3(ref reader, "payload of slot 'Receipt' of routine 'Matcher'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload4 : global::Routilux.Serialization.PayloadSerializer<int>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, int value) => __RoutiluxJson.Write_S2(writer, value);
+
+            public override int Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S2(ref reader, "payload of slot 'Event' of routine 'Matcher'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload5 : global::Routilux.Serialization.PayloadSerializer<string>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, string value) => __RoutiluxJson.Write_S4(writer, value);
+
+            public override string Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S4(ref reader, "payload of slot 'Note' of routine 'Matcher'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload6 : global::Routilux.Serialization.PayloadSerializer<global::Demo.Order>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Demo.Order value) => __RoutiluxJson.Write_S1(writer, value);
+
+            public override global::Demo.Order Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S1(ref reader, "payload of slot 'Left' of routine 'Matcher'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload7 : global::Routilux.Serialization.PayloadSerializer<global::Demo.Order>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Demo.Order value) => __RoutiluxJson.Write_S1(writer, value);
+
+            public override global::Demo.Order Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S1(ref reader, "payload of slot 'Right' of routine 'Matcher'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload8 : global::Routilux.Serialization.PayloadSerializer<int>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, int value) => __RoutiluxJson.Write_S2(writer, value);
+
+            public override int Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S2(ref reader, "payload of slot 'Last' of routine 'Matcher'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private static class __RoutiluxJson
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText Name_S1_0 = global::System.Text.Json.JsonEncodedText.Encode("Id");
+            private static readonly global::System.Text.Json.JsonEncodedText Name_S3_0 = global::System.Text.Json.JsonEncodedText.Encode("OrderId");
+
+            public static void Write_S0(global::System.Text.Json.Utf8JsonWriter writer, global::Routilux.Unit value)
+            {
+                writer.WriteNullValue();
+            }
+
+            public static global::Routilux.Unit Read_S0(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                global::Routilux.Serialization.GeneratedJson.Skip(ref reader);
+                return default;
+            }
+
+            public static void Write_S1(global::System.Text.Json.Utf8JsonWriter writer, global::Demo.Order? value)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(Name_S1_0);
+                Write_S2(writer, value.Id);
+                writer.WriteEndObject();
+            }
+
+            public static global::Demo.Order Read_S1(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null!;
+                global::Routilux.Serialization.GeneratedJson.ExpectStartObject(ref reader, path);
+                int m0 = default!;
+                while (true)
+                {
+                    global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                    if (reader.ValueTextEquals("Id"u8))
+                    {
+                        global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                        m0 = Read_S2(ref reader, "Order.Id");
+                    }
+                    else
+                    {
+                        global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                        global::Routilux.Serialization.GeneratedJson.Skip(ref reader);
+                    }
+                }
+                var value = new global::Demo.Order(m0);
+                return value;
+            }
+
+            public static void Write_S2(global::System.Text.Json.Utf8JsonWriter writer, int value)
+            {
+                writer.WriteNumberValue(value);
+            }
+
+            public static int Read_S2(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                return global::Routilux.Serialization.GeneratedJson.ReadInt32(ref reader, path);
+            }
+
+            public static void Write_S3(global::System.Text.Json.Utf8JsonWriter writer, global::Demo.Payment? value)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(Name_S3_0);
+                Write_S2(writer, value.OrderId);
+                writer.WriteEndObject();
+            }
+
+            public static global::Demo.Payment Read_S3(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null!;
+                global::Routilux.Serialization.GeneratedJson.ExpectStartObject(ref reader, path);
+                int m0 = default!;
+                while (true)
+                {
+                    global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                    if (reader.ValueTextEquals("OrderId"u8))
+                    {
+                        global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                        m0 = Read_S2(ref reader, "Payment.OrderId");
+                    }
+                    else
+                    {
+                        global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                        global::Routilux.Serialization.GeneratedJson.Skip(ref reader);
+                    }
+                }
+                var value = new global::Demo.Payment(m0);
+                return value;
+            }
+
+            public static void Write_S4(global::System.Text.Json.Utf8JsonWriter writer, string? value)
+            {
+                if (value is null) writer.WriteNullValue(); else writer.WriteStringValue(value);
+            }
+
+            public static string Read_S4(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                return global::Routilux.Serialization.GeneratedJson.ReadString(ref reader, path)!;
+            }
+        }
     }
 
     /// <summary>Typed ports of <see cref="global::Demo.Matcher"/> for wiring flows.</summary>

@@ -13,10 +13,10 @@ namespace Demo
             summary: "",
             slots: new global::Routilux.SlotDescriptor[]
             {
-                global::Routilux.SlotDescriptor.Create<int>("Empty", 0, new string[] { "items" }, "", false, 0, activation: global::Routilux.ActivationPolicy.Batch(0, null)),
-                global::Routilux.SlotDescriptor.Create<int>("Negative", 1, new string[] { "items" }, "", false, 0, activation: global::Routilux.ActivationPolicy.Batch(-2, global::System.TimeSpan.FromMilliseconds(-5))),
-                global::Routilux.SlotDescriptor.Create<int>("Backwards", 2, new string[] { "items" }, "", false, 0, activation: global::Routilux.ActivationPolicy.Interval(global::System.TimeSpan.FromMilliseconds(-1))),
-                global::Routilux.SlotDescriptor.Create<int>("Tiny", 3, new string[] { "items" }, "", false, 0, activation: global::Routilux.ActivationPolicy.Interval(global::System.TimeSpan.FromMilliseconds(1E-07))),
+                global::Routilux.SlotDescriptor.Create<int>("Empty", 0, new string[] { "items" }, "", false, 0, activation: global::Routilux.ActivationPolicy.Batch(0, null), payloadSerializer: new __RoutiluxPayload0()),
+                global::Routilux.SlotDescriptor.Create<int>("Negative", 1, new string[] { "items" }, "", false, 0, activation: global::Routilux.ActivationPolicy.Batch(-2, global::System.TimeSpan.FromMilliseconds(-5)), payloadSerializer: new __RoutiluxPayload1()),
+                global::Routilux.SlotDescriptor.Create<int>("Backwards", 2, new string[] { "items" }, "", false, 0, activation: global::Routilux.ActivationPolicy.Interval(global::System.TimeSpan.FromMilliseconds(-1)), payloadSerializer: new __RoutiluxPayload2()),
+                global::Routilux.SlotDescriptor.Create<int>("Tiny", 3, new string[] { "items" }, "", false, 0, activation: global::Routilux.ActivationPolicy.Interval(global::System.TimeSpan.FromMilliseconds(1E-07)), payloadSerializer: new __RoutiluxPayload3()),
             },
             events: global::System.Array.Empty<global::Routilux.EventDescriptor>(),
             factory: static () => new global::Demo.Odd());
@@ -48,6 +48,52 @@ namespace Demo
                     return default;
                 default:
                     throw global::Routilux.Execution.RoutineCell.UnknownSlot("Odd", slot);
+            }
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload0 : global::Routilux.Serialization.PayloadSerializer<int>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, int value) => __RoutiluxJson.Write_S0(writer, value);
+
+            public override int Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S0(ref reader, "payload of slot 'Empty' of routine 'Odd'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload1 : global::Routilux.Serialization.PayloadSerializer<int>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, int value) => __RoutiluxJson.Write_S0(writer, value);
+
+            public override int Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S0(ref reader, "payload of slot 'Negative' of routine 'Odd'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload2 : global::Routilux.Serialization.PayloadSerializer<int>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, int value) => __RoutiluxJson.Write_S0(writer, value);
+
+            public override int Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S0(ref reader, "payload of slot 'Backwards' of routine 'Odd'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload3 : global::Routilux.Serialization.PayloadSerializer<int>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, int value) => __RoutiluxJson.Write_S0(writer, value);
+
+            public override int Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S0(ref reader, "payload of slot 'Tiny' of routine 'Odd'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private static class __RoutiluxJson
+        {
+            public static void Write_S0(global::System.Text.Json.Utf8JsonWriter writer, int value)
+            {
+                writer.WriteNumberValue(value);
+            }
+
+            public static int Read_S0(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                return global::Routilux.Serialization.GeneratedJson.ReadInt32(ref reader, path);
             }
         }
     }

@@ -13,9 +13,9 @@ namespace Demo
             summary: "",
             slots: new global::Routilux.SlotDescriptor[]
             {
-                global::Routilux.SlotDescriptor.Create<(int a, int b)>("pair", 0, new string[] { "a", "b" }, "", true, 8),
-                global::Routilux.SlotDescriptor.Create<string>("Maybe", 1, new string[] { "s" }, "", true, 0),
-                global::Routilux.SlotDescriptor.Create<long>("Narrow", 2, new string[] { "value" }, "", false, 1),
+                global::Routilux.SlotDescriptor.Create<(int a, int b)>("pair", 0, new string[] { "a", "b" }, "", true, 8, payloadSerializer: new __RoutiluxPayload0()),
+                global::Routilux.SlotDescriptor.Create<string>("Maybe", 1, new string[] { "s" }, "", true, 0, payloadSerializer: new __RoutiluxPayload1()),
+                global::Routilux.SlotDescriptor.Create<long>("Narrow", 2, new string[] { "value" }, "", false, 1, payloadSerializer: new __RoutiluxPayload2()),
             },
             events: global::System.Array.Empty<global::Routilux.EventDescriptor>(),
             factory: static () => new global::Demo.Options());
@@ -47,6 +47,106 @@ namespace Demo
                     return default;
                 default:
                     throw global::Routilux.Execution.RoutineCell.UnknownSlot("Options", slot);
+            }
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload0 : global::Routilux.Serialization.PayloadSerializer<(int a, int b)>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, (int a, int b) value) => __RoutiluxJson.Write_S1(writer, value);
+
+            public override (int a, int b) Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S1(ref reader, "payload of slot 'pair' of routine 'Options'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload1 : global::Routilux.Serialization.PayloadSerializer<string>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, string value) => __RoutiluxJson.Write_S2(writer, value);
+
+            public override string Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S2(ref reader, "payload of slot 'Maybe' of routine 'Options'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload2 : global::Routilux.Serialization.PayloadSerializer<long>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, long value) => __RoutiluxJson.Write_S3(writer, value);
+
+            public override long Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S3(ref reader, "payload of slot 'Narrow' of routine 'Options'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private static class __RoutiluxJson
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText Name_S1_0 = global::System.Text.Json.JsonEncodedText.Encode("a");
+            private static readonly global::System.Text.Json.JsonEncodedText Name_S1_1 = global::System.Text.Json.JsonEncodedText.Encode("b");
+
+            public static void Write_S0(global::System.Text.Json.Utf8JsonWriter writer, int value)
+            {
+                writer.WriteNumberValue(value);
+            }
+
+            public static int Read_S0(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                return global::Routilux.Serialization.GeneratedJson.ReadInt32(ref reader, path);
+            }
+
+            public static void Write_S1(global::System.Text.Json.Utf8JsonWriter writer, (int a, int b) value)
+            {
+                writer.WriteStartObject();
+                writer.WritePropertyName(Name_S1_0);
+                Write_S0(writer, value.Item1);
+                writer.WritePropertyName(Name_S1_1);
+                Write_S0(writer, value.Item2);
+                writer.WriteEndObject();
+            }
+
+            public static (int a, int b) Read_S1(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::Routilux.Serialization.GeneratedJson.Mismatch(ref reader, path, "an object");
+                global::Routilux.Serialization.GeneratedJson.ExpectStartObject(ref reader, path);
+                int m0 = default!;
+                int m1 = default!;
+                while (true)
+                {
+                    global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                    if (reader.ValueTextEquals("a"u8))
+                    {
+                        global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                        m0 = Read_S0(ref reader, "pair.a");
+                    }
+                    else if (reader.ValueTextEquals("b"u8))
+                    {
+                        global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                        m1 = Read_S0(ref reader, "pair.b");
+                    }
+                    else
+                    {
+                        global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                        global::Routilux.Serialization.GeneratedJson.Skip(ref reader);
+                    }
+                }
+                return (m0, m1);
+            }
+
+            public static void Write_S2(global::System.Text.Json.Utf8JsonWriter writer, string? value)
+            {
+                if (value is null) writer.WriteNullValue(); else writer.WriteStringValue(value);
+            }
+
+            public static string Read_S2(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                return global::Routilux.Serialization.GeneratedJson.ReadString(ref reader, path)!;
+            }
+
+            public static void Write_S3(global::System.Text.Json.Utf8JsonWriter writer, long value)
+            {
+                writer.WriteNumberValue(value);
+            }
+
+            public static long Read_S3(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                return global::Routilux.Serialization.GeneratedJson.ReadInt64(ref reader, path);
             }
         }
     }

@@ -13,10 +13,10 @@ namespace Demo
             summary: "",
             slots: new global::Routilux.SlotDescriptor[]
             {
-                global::Routilux.SlotDescriptor.Create<(int @class, string @event)>("Keywords", 0, new string[] { "class", "event" }, "", false, 0),
-                global::Routilux.SlotDescriptor.Create<(decimal amount, string[] tags)>("InAndParams", 1, new string[] { "amount", "tags" }, "", false, 0),
-                global::Routilux.SlotDescriptor.Create<(int, int)>("ReservedTupleNames", 2, new string[] { "Item2", "Rest" }, "", false, 0),
-                global::Routilux.SlotDescriptor.Create<string>("Hidden", 3, new string[] { "s" }, "", false, 0),
+                global::Routilux.SlotDescriptor.Create<(int @class, string @event)>("Keywords", 0, new string[] { "class", "event" }, "", false, 0, payloadSerializer: new __RoutiluxPayload0()),
+                global::Routilux.SlotDescriptor.Create<(decimal amount, string[] tags)>("InAndParams", 1, new string[] { "amount", "tags" }, "", false, 0, payloadSerializer: new __RoutiluxPayload1()),
+                global::Routilux.SlotDescriptor.Create<(int, int)>("ReservedTupleNames", 2, new string[] { "Item2", "Rest" }, "", false, 0, payloadSerializer: new __RoutiluxPayload2()),
+                global::Routilux.SlotDescriptor.Create<string>("Hidden", 3, new string[] { "s" }, "", false, 0, payloadSerializer: new __RoutiluxPayload3()),
             },
             events: global::System.Array.Empty<global::Routilux.EventDescriptor>(),
             factory: static () => new global::Demo.Modifiers());
@@ -57,6 +57,223 @@ namespace Demo
                     return default;
                 default:
                     throw global::Routilux.Execution.RoutineCell.UnknownSlot("Modifiers", slot);
+            }
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload0 : global::Routilux.Serialization.PayloadSerializer<(int @class, string @event)>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, (int @class, string @event) value) => __RoutiluxJson.Write_S2(writer, value);
+
+            public override (int @class, string @event) Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S2(ref reader, "payload of slot 'Keywords' of routine 'Modifiers'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload1 : global::Routilux.Serialization.PayloadSerializer<(decimal amount, string[] tags)>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, (decimal amount, string[] tags) value) => __RoutiluxJson.Write_S5(writer, value);
+
+            public override (decimal amount, string[] tags) Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S5(ref reader, "payload of slot 'InAndParams' of routine 'Modifiers'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload2 : global::Routilux.Serialization.PayloadSerializer<(int, int)>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, (int, int) value) => __RoutiluxJson.Write_S6(writer, value);
+
+            public override (int, int) Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S6(ref reader, "payload of slot 'ReservedTupleNames' of routine 'Modifiers'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload3 : global::Routilux.Serialization.PayloadSerializer<string>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, string value) => __RoutiluxJson.Write_S1(writer, value);
+
+            public override string Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S1(ref reader, "payload of slot 'Hidden' of routine 'Modifiers'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private static class __RoutiluxJson
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText Name_S2_0 = global::System.Text.Json.JsonEncodedText.Encode("class");
+            private static readonly global::System.Text.Json.JsonEncodedText Name_S2_1 = global::System.Text.Json.JsonEncodedText.Encode("event");
+            private static readonly global::System.Text.Json.JsonEncodedText Name_S5_0 = global::System.Text.Json.JsonEncodedText.Encode("amount");
+            private static readonly global::System.Text.Json.JsonEncodedText Name_S5_1 = global::System.Text.Json.JsonEncodedText.Encode("tags");
+            private static readonly global::System.Text.Json.JsonEncodedText Name_S6_0 = global::System.Text.Json.JsonEncodedText.Encode("Item2");
+            private static readonly global::System.Text.Json.JsonEncodedText Name_S6_1 = global::System.Text.Json.JsonEncodedText.Encode("Rest");
+
+            public static void Write_S0(global::System.Text.Json.Utf8JsonWriter writer, int value)
+            {
+                writer.WriteNumberValue(value);
+            }
+
+            public static int Read_S0(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                return global::Routilux.Serialization.GeneratedJson.ReadInt32(ref reader, path);
+            }
+
+            public static void Write_S1(global::System.Text.Json.Utf8JsonWriter writer, string? value)
+            {
+                if (value is null) writer.WriteNullValue(); else writer.WriteStringValue(value);
+            }
+
+            public static string Read_S1(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                return global::Routilux.Serialization.GeneratedJson.ReadString(ref reader, path)!;
+            }
+
+            public static void Write_S2(global::System.Text.Json.Utf8JsonWriter writer, (int @class, string @event) value)
+            {
+                writer.WriteStartObject();
+                writer.WritePropertyName(Name_S2_0);
+                Write_S0(writer, value.Item1);
+                writer.WritePropertyName(Name_S2_1);
+                Write_S1(writer, value.Item2);
+                writer.WriteEndObject();
+            }
+
+            public static (int @class, string @event) Read_S2(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::Routilux.Serialization.GeneratedJson.Mismatch(ref reader, path, "an object");
+                global::Routilux.Serialization.GeneratedJson.ExpectStartObject(ref reader, path);
+                int m0 = default!;
+                string m1 = default!;
+                while (true)
+                {
+                    global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                    if (reader.ValueTextEquals("class"u8))
+                    {
+                        global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                        m0 = Read_S0(ref reader, "Keywords.class");
+                    }
+                    else if (reader.ValueTextEquals("event"u8))
+                    {
+                        global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                        m1 = Read_S1(ref reader, "Keywords.event");
+                    }
+                    else
+                    {
+                        global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                        global::Routilux.Serialization.GeneratedJson.Skip(ref reader);
+                    }
+                }
+                return (m0, m1);
+            }
+
+            public static void Write_S3(global::System.Text.Json.Utf8JsonWriter writer, decimal value)
+            {
+                writer.WriteNumberValue(value);
+            }
+
+            public static decimal Read_S3(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                return global::Routilux.Serialization.GeneratedJson.ReadDecimal(ref reader, path);
+            }
+
+            public static void Write_S4(global::System.Text.Json.Utf8JsonWriter writer, string[]? value)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartArray();
+                for (var i = 0; i < value.Length; i++) Write_S1(writer, value[i]);
+                writer.WriteEndArray();
+            }
+
+            public static string[] Read_S4(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null!;
+                global::Routilux.Serialization.GeneratedJson.ExpectStartArray(ref reader, path);
+                var items = new global::System.Collections.Generic.List<string>();
+                while (true)
+                {
+                    global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                    items.Add(Read_S1(ref reader, path));
+                }
+                return items.ToArray();
+            }
+
+            public static void Write_S5(global::System.Text.Json.Utf8JsonWriter writer, (decimal amount, string[] tags) value)
+            {
+                writer.WriteStartObject();
+                writer.WritePropertyName(Name_S5_0);
+                Write_S3(writer, value.Item1);
+                writer.WritePropertyName(Name_S5_1);
+                Write_S4(writer, value.Item2);
+                writer.WriteEndObject();
+            }
+
+            public static (decimal amount, string[] tags) Read_S5(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::Routilux.Serialization.GeneratedJson.Mismatch(ref reader, path, "an object");
+                global::Routilux.Serialization.GeneratedJson.ExpectStartObject(ref reader, path);
+                decimal m0 = default!;
+                string[] m1 = default!;
+                while (true)
+                {
+                    global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                    if (reader.ValueTextEquals("amount"u8))
+                    {
+                        global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                        m0 = Read_S3(ref reader, "InAndParams.amount");
+                    }
+                    else if (reader.ValueTextEquals("tags"u8))
+                    {
+                        global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                        m1 = Read_S4(ref reader, "InAndParams.tags");
+                    }
+                    else
+                    {
+                        global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                        global::Routilux.Serialization.GeneratedJson.Skip(ref reader);
+                    }
+                }
+                return (m0, m1);
+            }
+
+            public static void Write_S6(global::System.Text.Json.Utf8JsonWriter writer, (int, int) value)
+            {
+                writer.WriteStartObject();
+                writer.WritePropertyName(Name_S6_0);
+                Write_S0(writer, value.Item1);
+                writer.WritePropertyName(Name_S6_1);
+                Write_S0(writer, value.Item2);
+                writer.WriteEndObject();
+            }
+
+            public static (int, int) Read_S6(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::Routilux.Serialization.GeneratedJson.Mismatch(ref reader, path, "an object");
+                global::Routilux.Serialization.GeneratedJson.ExpectStartObject(ref reader, path);
+                int m0 = default!;
+                int m1 = default!;
+                while (true)
+                {
+                    global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                    if (reader.ValueTextEquals("Item2"u8))
+                    {
+                        global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                        m0 = Read_S0(ref reader, "ReservedTupleNames.Item2");
+                    }
+                    else if (reader.ValueTextEquals("Rest"u8))
+                    {
+                        global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                        m1 = Read_S0(ref reader, "ReservedTupleNames.Rest");
+                    }
+                    else
+                    {
+                        global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                        global::Routilux.Serialization.GeneratedJson.Skip(ref reader);
+                    }
+                }
+                return (m0, m1);
             }
         }
     }

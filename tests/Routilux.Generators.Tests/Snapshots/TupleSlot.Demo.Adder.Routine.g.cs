@@ -13,7 +13,7 @@ namespace Demo
             summary: "",
             slots: new global::Routilux.SlotDescriptor[]
             {
-                global::Routilux.SlotDescriptor.Create<(int left, int right, string? label)>("Add", 0, new string[] { "left", "right", "label" }, "", false, 0),
+                global::Routilux.SlotDescriptor.Create<(int left, int right, string? label)>("Add", 0, new string[] { "left", "right", "label" }, "", false, 0, payloadSerializer: new __RoutiluxPayload0()),
             },
             events: global::System.Array.Empty<global::Routilux.EventDescriptor>(),
             factory: static () => new global::Demo.Adder());
@@ -39,6 +39,89 @@ namespace Demo
                 }
                 default:
                     throw global::Routilux.Execution.RoutineCell.UnknownSlot("Adder", slot);
+            }
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload0 : global::Routilux.Serialization.PayloadSerializer<(int left, int right, string? label)>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, (int left, int right, string? label) value) => __RoutiluxJson.Write_S2(writer, value);
+
+            public override (int left, int right, string? label) Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S2(ref reader, "payload of slot 'Add' of routine 'Adder'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private static class __RoutiluxJson
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText Name_S2_0 = global::System.Text.Json.JsonEncodedText.Encode("left");
+            private static readonly global::System.Text.Json.JsonEncodedText Name_S2_1 = global::System.Text.Json.JsonEncodedText.Encode("right");
+            private static readonly global::System.Text.Json.JsonEncodedText Name_S2_2 = global::System.Text.Json.JsonEncodedText.Encode("label");
+
+            public static void Write_S0(global::System.Text.Json.Utf8JsonWriter writer, int value)
+            {
+                writer.WriteNumberValue(value);
+            }
+
+            public static int Read_S0(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                return global::Routilux.Serialization.GeneratedJson.ReadInt32(ref reader, path);
+            }
+
+            public static void Write_S1(global::System.Text.Json.Utf8JsonWriter writer, string? value)
+            {
+                if (value is null) writer.WriteNullValue(); else writer.WriteStringValue(value);
+            }
+
+            public static string Read_S1(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                return global::Routilux.Serialization.GeneratedJson.ReadString(ref reader, path)!;
+            }
+
+            public static void Write_S2(global::System.Text.Json.Utf8JsonWriter writer, (int left, int right, string? label) value)
+            {
+                writer.WriteStartObject();
+                writer.WritePropertyName(Name_S2_0);
+                Write_S0(writer, value.Item1);
+                writer.WritePropertyName(Name_S2_1);
+                Write_S0(writer, value.Item2);
+                writer.WritePropertyName(Name_S2_2);
+                Write_S1(writer, value.Item3);
+                writer.WriteEndObject();
+            }
+
+            public static (int left, int right, string? label) Read_S2(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::Routilux.Serialization.GeneratedJson.Mismatch(ref reader, path, "an object");
+                global::Routilux.Serialization.GeneratedJson.ExpectStartObject(ref reader, path);
+                int m0 = default!;
+                int m1 = default!;
+                string m2 = default!;
+                while (true)
+                {
+                    global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                    if (reader.ValueTextEquals("left"u8))
+                    {
+                        global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                        m0 = Read_S0(ref reader, "Add.left");
+                    }
+                    else if (reader.ValueTextEquals("right"u8))
+                    {
+                        global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                        m1 = Read_S0(ref reader, "Add.right");
+                    }
+                    else if (reader.ValueTextEquals("label"u8))
+                    {
+                        global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                        m2 = Read_S1(ref reader, "Add.label");
+                    }
+                    else
+                    {
+                        global::Routilux.Serialization.GeneratedJson.Next(ref reader, path);
+                        global::Routilux.Serialization.GeneratedJson.Skip(ref reader);
+                    }
+                }
+                return (m0, m1, m2);
             }
         }
     }

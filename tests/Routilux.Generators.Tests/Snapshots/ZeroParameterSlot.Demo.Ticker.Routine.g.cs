@@ -13,7 +13,7 @@ namespace Demo
             summary: "",
             slots: new global::Routilux.SlotDescriptor[]
             {
-                global::Routilux.SlotDescriptor.Create<global::Routilux.Unit>("Tick", 0, global::System.Array.Empty<string>(), "", false, 0),
+                global::Routilux.SlotDescriptor.Create<global::Routilux.Unit>("Tick", 0, global::System.Array.Empty<string>(), "", false, 0, payloadSerializer: new __RoutiluxPayload0()),
             },
             events: global::System.Array.Empty<global::Routilux.EventDescriptor>(),
             factory: static () => new global::Demo.Ticker());
@@ -36,6 +36,29 @@ namespace Demo
                     return default;
                 default:
                     throw global::Routilux.Execution.RoutineCell.UnknownSlot("Ticker", slot);
+            }
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private sealed class __RoutiluxPayload0 : global::Routilux.Serialization.PayloadSerializer<global::Routilux.Unit>
+        {
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Routilux.Unit value) => __RoutiluxJson.Write_S0(writer, value);
+
+            public override global::Routilux.Unit Read(ref global::System.Text.Json.Utf8JsonReader reader) => __RoutiluxJson.Read_S0(ref reader, "payload of slot 'Tick' of routine 'Ticker'");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Routilux.Generators", "0.1.0.0")]
+        private static class __RoutiluxJson
+        {
+            public static void Write_S0(global::System.Text.Json.Utf8JsonWriter writer, global::Routilux.Unit value)
+            {
+                writer.WriteNullValue();
+            }
+
+            public static global::Routilux.Unit Read_S0(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            {
+                global::Routilux.Serialization.GeneratedJson.Skip(ref reader);
+                return default;
             }
         }
     }
