@@ -67,7 +67,7 @@ public sealed class CheckpointDocumentErrorTests
             envelope["checksum"] = "sha256:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(body.ToJsonString()))).ToLowerInvariant();
         });
         Assert.Contains("state version 3", error.Message);
-        Assert.Contains("StateVersion 1", error.Message);
+        Assert.Contains("version 1", error.Message);
         Assert.Contains("'sink'", error.Message);
     }
 
