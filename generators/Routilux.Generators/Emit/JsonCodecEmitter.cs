@@ -113,7 +113,7 @@ internal static class JsonCodecEmitter
                 writer.Line("writer.WriteNullValue();");
                 break;
             case ShapeKind.Context:
-                writer.Line("global::System.Text.Json.JsonSerializer.Serialize(writer, value, " + shape.ContextTypeInfo + ");");
+                writer.Line("global::System.Text.Json.JsonSerializer.Serialize(writer, value" + (shape.IsValueType ? string.Empty : "!") + ", " + shape.ContextTypeInfo + ");");
                 break;
             case ShapeKind.Enum:
                 writer.Open("switch (value)");

@@ -48,6 +48,16 @@ internal sealed class ExecutionHistory
         Volatile.Write(ref _cursor.Written, _cursor.Written + 1);
     }
 
+    /// <summary>Resuming: records a run saved in a checkpoint, by its job's id (the job may be long gone).</summary>
+    public void RecordRestored(int slot, string jobId, long startedAt, long endedAt, HandlerOutcome outcome, int attempt)
+    {
+        var next = _cursor.Next;
+        ref var entry = ref _ring[next];
+        entry = new Entry { Slot = slot, JobId = jobId, StartedAt = startedAt, EndedAt = Math.Max(startedAt, endedAt), Outcome = outcome, Attempt = attempt, Runs = 1 };
+        _cursor.Next = next + 1 == _ring.Length ? 0 : next + 1;
+        Volatile.Write(ref _cursor.Written, _cursor.Written + 1);
+    }
+
     /// <summary>
     /// Copies the latest runs, at most the capacity asked for, into <paramref name="into"/>, converting timestamps to
     /// wall-clock times.

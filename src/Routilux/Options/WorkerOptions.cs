@@ -42,4 +42,24 @@ public sealed class WorkerOptions
     /// pins it, so that whether a flow is cut does not depend on the machine the test runs on.
     /// </summary>
     internal int? StreamProcessors { get; init; }
+
+    /// <summary>
+    /// Where <see cref="Worker.CheckpointAsync"/> saves checkpoints, and automatic checkpoints go
+    /// (<see cref="CheckpointAfterRuns"/>, <see cref="CheckpointInterval"/>); <see langword="null"/> (the default) keeps
+    /// checkpoints only as returned. Resume a saved worker with <see cref="Runtime.ResumeWorkerAsync"/>.
+    /// </summary>
+    public IWorkerStore? Store { get; init; }
+
+    /// <summary>
+    /// Takes an automatic checkpoint (saved to <see cref="Store"/>) after this many handler runs of the worker; 0 (the
+    /// default) never. Never two at once: runs that end while one is taken count toward the next. A failing automatic
+    /// checkpoint does not stop the worker; see <see cref="Worker.LastCheckpointError"/>.
+    /// </summary>
+    public int CheckpointAfterRuns { get; init; }
+
+    /// <summary>
+    /// Takes an automatic checkpoint (saved to <see cref="Store"/>) this often, on the runtime's clock;
+    /// <see langword="null"/> (the default) never.
+    /// </summary>
+    public TimeSpan? CheckpointInterval { get; init; }
 }

@@ -32,6 +32,15 @@ public readonly struct RoutineContext
     /// <summary>The name of the slot whose handler is running.</summary>
     public string SlotName => Cell.CurrentSlotName;
 
+    /// <summary>
+    /// A stable id of the message being handled, for idempotent side effects outside the flow: the same for every
+    /// retry of the message and after a checkpoint and resume (a message the crashed process may already have handled
+    /// gets the same id when it runs again). It is "worker/routine/slot/n", n being the message's number among those
+    /// the slot received; for a batch or a join, its first message's. Built when asked for, so a handler that never
+    /// asks pays nothing. See docs/durable-state.md, "Checkpoints and the guarantee", for when ids repeat.
+    /// </summary>
+    public string MessageId => Cell.MessageIdOfHand();
+
     /// <summary>Signalled when the job or the worker is cancelled, fails or times out.</summary>
     public CancellationToken CancellationToken => Job.CancellationToken;
 

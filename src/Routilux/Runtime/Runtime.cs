@@ -15,7 +15,7 @@ namespace Routilux;
 /// JobStatus status = await job.Completion;
 /// </code>
 /// </example>
-public sealed class Runtime : IAsyncDisposable, IDisposable
+public sealed partial class Runtime : IAsyncDisposable, IDisposable
 {
     private readonly ConcurrentDictionary<string, Worker> _workers = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _cancellation = new();
@@ -72,6 +72,7 @@ public sealed class Runtime : IAsyncDisposable, IDisposable
             throw new ArgumentException($"WorkerOptions.InactivityTimeout is {timeout} for flow '{flow.Id}'; it must be positive, or null for none.", nameof(options));
         }
 
+        ValidateCheckpointOptions(flow, options);
         var workerId = options.Id;
         var id = workerId ?? $"{flow.Id}-w{Interlocked.Increment(ref _workerSequence)}";
         var worker = new Worker(this, flow, id, options, cancellationToken);
@@ -81,7 +82,30 @@ public sealed class Runtime : IAsyncDisposable, IDisposable
             throw new ArgumentException($"A worker with id '{id}' already exists in this runtime; choose another id or omit it.", nameof(options));
         }
 
+        worker.Start();
         return worker;
+    }
+
+    private static void ValidateCheckpointOptions(Flow flow, WorkerOptions options)
+    {
+        if (options.CheckpointAfterRuns < 0)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), options.CheckpointAfterRuns, $"WorkerOptions.CheckpointAfterRuns is {options.CheckpointAfterRuns} for flow '{flow.Id}'; it must be positive, or 0 for none.");
+        }
+
+        if (options.CheckpointInterval is { } interval && interval <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), interval, $"WorkerOptions.CheckpointInterval is {interval} for flow '{flow.Id}'; it must be positive, or null for none.");
+        }
+
+        if ((options.CheckpointAfterRuns > 0 || options.CheckpointInterval is not null) && options.Store is null)
+        {
+            throw new ArgumentException(
+                $"WorkerOptions for flow '{flow.Id}' schedule automatic checkpoints (CheckpointAfterRuns or CheckpointInterval) but set no Store to save them to. " +
+                "Set WorkerOptions.Store (an InMemoryWorkerStore for tests, Routilux.Sqlite's SqliteWorkerStore for a file), or leave the schedule off.", nameof(options));
+        }
     }
 
     /// <summary>Finds a worker by id.</summary>

@@ -6,7 +6,13 @@ namespace Routilux;
 public sealed partial class Worker
 {
     private readonly ITimer? _inactivityTimer;
-    private volatile bool _paused;
+
+    // Why dispatch is stopped: UserPause (Pause/Resume) and CheckpointPause (a checkpoint's cut, see
+    // Worker.Checkpoint.cs), bits set and cleared with interlocked operations so that either may end first. The engine
+    // reads it as one field (DispatchStopped) on its hot paths, as it read the pause flag alone before.
+    private const int UserPause = 1;
+    private const int CheckpointPause = 2;
+    private int _dispatchStops;
     private volatile bool _closing;
     private int _terminalStatus = -1;
     private long _lastActivity;
@@ -27,12 +33,18 @@ public sealed partial class Worker
                 return (WorkerStatus)terminal;
             }
 
-            return _paused ? WorkerStatus.Paused : _activeJobs.IsEmpty ? WorkerStatus.Idle : WorkerStatus.Running;
+            return IsPaused ? WorkerStatus.Paused : _activeJobs.IsEmpty ? WorkerStatus.Idle : WorkerStatus.Running;
         }
     }
 
     /// <summary>Whether the worker is paused.</summary>
-    public bool IsPaused => _paused;
+    public bool IsPaused => (Volatile.Read(ref _dispatchStops) & UserPause) != 0;
+
+    /// <summary>
+    /// Whether no routine may take a new message now: the user paused the worker, or a checkpoint is taking its cut.
+    /// What the engine reads wherever it used to read the pause. Any thread.
+    /// </summary>
+    internal bool DispatchStopped => Volatile.Read(ref _dispatchStops) != 0;
 
     /// <summary>Why the worker was paused, or <see langword="null"/>.</summary>
     public string? PauseReason { get; private set; }
@@ -53,19 +65,27 @@ public sealed partial class Worker
     public void Pause(string? reason = null)
     {
         PauseReason = reason ?? "Paused.";
-        _paused = true;
+        Interlocked.Or(ref _dispatchStops, UserPause);
     }
 
     /// <summary>Resumes a paused worker: every held message is delivered, exactly once, in its queue's order.</summary>
     public void Resume()
     {
-        _paused = false;
-
-        // A full fence: it pairs with the one a cell makes as it parks a batch for the pause, so either the cell sees
-        // the pause over or this loop sees it parked.
-        Interlocked.MemoryBarrier();
+        // Interlocked, a full fence: it pairs with the one a cell makes as it parks a batch for the pause, so either
+        // the cell sees the pause over or this loop sees it parked. While a checkpoint takes its cut, dispatch stays
+        // stopped: the checkpoint's end restarts it.
+        var stops = Interlocked.And(ref _dispatchStops, ~UserPause) & ~UserPause;
         PauseReason = null;
         Touch();
+        if (stops == 0)
+        {
+            RestartDispatch();
+        }
+    }
+
+    /// <summary>Dispatch may go on (no pause, no checkpoint): batches parked for the pause go on, and waiting messages are scheduled.</summary>
+    private void RestartDispatch()
+    {
         foreach (var cell in _cells)
         {
             cell.ResumeParkedBatch();

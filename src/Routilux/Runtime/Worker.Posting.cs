@@ -34,6 +34,7 @@ public sealed partial class Worker
     {
         var queue = ResolveEntry(entry);
         var job = OpenJob(options, cancellationToken);
+        job.ClosesInputItself = true;
         await PostOnlyMessageAsync(job, queue, payload, cancellationToken).ConfigureAwait(false);
         return job;
     }
@@ -86,6 +87,7 @@ public sealed partial class Worker
     {
         var queue = ResolveEntry(entry);
         var job = OpenJob(options, cancellationToken);
+        job.ClosesInputItself = true;
 
         // The message run here rides on a count the caller holds, as an inline message rides on its emitter's. The
         // input hold cannot be that count: a handler that stops the job (Cancel, Fail) completes the input, and the

@@ -42,7 +42,13 @@ public sealed partial class Worker
         }
 
         _inactivityTimer = StartInactivityTimer();
-        _inactivityTimer?.Change(options.InactivityTimeout!.Value, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Arms the worker's timers once it is registered (and, when resumed, restored).</summary>
+    internal void Start()
+    {
+        _inactivityTimer?.Change(Options.InactivityTimeout!.Value, Timeout.InfiniteTimeSpan);
+        StartAutomaticCheckpointTimer();
     }
 
     /// <summary>The worker's id, unique within its runtime.</summary>
@@ -194,6 +200,7 @@ public sealed partial class Worker
         _runtimeRegistration.Dispose();
         _callerRegistration.Dispose();
         _inactivityTimer?.Dispose();
+        _checkpointTimer?.Dispose();
     }
 
     private void ConnectOutlets()

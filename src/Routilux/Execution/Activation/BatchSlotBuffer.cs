@@ -18,6 +18,9 @@ internal abstract class BatchSlotBuffer : SlotBuffer
     public abstract int MoveToHand(Job job, int max);
 
     public abstract void ReleaseHand();
+
+    /// <summary>The sequence in its slot of the first message of the batch in hand (its handler's message id).</summary>
+    public abstract long InHandFirstSequence { get; }
 }
 
 /// <summary>The buffer of a Batch, Interval or Custom slot: a list per job, and the batch in the handler's hand.</summary>
@@ -50,6 +53,7 @@ internal sealed class BatchSlotBuffer<T> : BatchSlotBuffer
         }
 
         pending.Items.Add(_queue.InHandPayload);
+        pending.Sequences.Add(_queue.Received);
         _queue.ReleaseInHand();
         _total++;
     }
@@ -80,6 +84,7 @@ internal sealed class BatchSlotBuffer<T> : BatchSlotBuffer
         var pending = _byJob[job];
         var count = Math.Min(max, pending.Items.Count);
         InHand = pending.Items.GetRange(0, count).ToArray();
+        InHandSequences = pending.Sequences.GetRange(0, count).ToArray();
         if (count == pending.Items.Count)
         {
             pending.Timer?.Dispose();
@@ -88,13 +93,66 @@ internal sealed class BatchSlotBuffer<T> : BatchSlotBuffer
         else
         {
             pending.Items.RemoveRange(0, count);
+            pending.Sequences.RemoveRange(0, count);
         }
 
         _total -= count;
         return count;
     }
 
-    public override void ReleaseHand() => InHand = Array.Empty<T>();
+    public override void ReleaseHand()
+    {
+        InHand = Array.Empty<T>();
+        InHandSequences = Array.Empty<long>();
+    }
+
+    /// <summary>The sequences of the batch in hand's messages, in their slot.</summary>
+    private long[] InHandSequences { get; set; } = Array.Empty<long>();
+
+    public override long InHandFirstSequence => InHandSequences.Length > 0 ? InHandSequences[0] : 0;
+
+    public override void Capture(CapturedPayloads into, Dictionary<Job, long> arrivals, IReadOnlySet<Job> jobs, Job? handJob)
+    {
+        var typed = (CapturedPayloads<T>)into;
+        if (handJob is not null && jobs.Contains(handJob))
+        {
+            for (var i = 0; i < InHand.Length; i++)
+            {
+                typed.Add(InHand[i], handJob, InHandSequences[i]);
+            }
+
+            arrivals.TryAdd(handJob, _byJob.TryGetValue(handJob, out var next) ? next.FirstArrival : Owner.Now);
+        }
+
+        foreach (var (job, pending) in _byJob)
+        {
+            if (!jobs.Contains(job))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < pending.Items.Count; i++)
+            {
+                typed.Add(pending.Items[i], job, pending.Sequences[i]);
+            }
+
+            arrivals.TryAdd(job, pending.FirstArrival);
+        }
+    }
+
+    public override void Restore(System.Text.Json.JsonElement payload, long sequence, Job job, long firstArrival, string path)
+    {
+        var value = PayloadJson.Read(((SlotDescriptor<T>)_queue.Slot).PayloadSerializer, payload, _queue.Name, path, Owner.Worker.Id);
+        if (!_byJob.TryGetValue(job, out var pending))
+        {
+            pending = new Pending(firstArrival);
+            _byJob.Add(job, pending);
+        }
+
+        pending.Items.Add(value);
+        pending.Sequences.Add(sequence);
+        _total++;
+    }
 
     public override int DropAll(Job job)
     {
@@ -113,6 +171,9 @@ internal sealed class BatchSlotBuffer<T> : BatchSlotBuffer
         public Pending(long firstArrival) => FirstArrival = firstArrival;
 
         public List<T> Items { get; } = new();
+
+        // Each item's sequence in its slot, for the handler's message id (RoutineContext.MessageId).
+        public List<long> Sequences { get; } = new();
 
         public long FirstArrival { get; }
 

@@ -9,6 +9,9 @@ internal abstract class JoinSlotBuffer : SlotBuffer
     }
 
     public abstract void MoveOneToHand(Job job);
+
+    /// <summary>The sequence in its slot of the message last moved to hand (a join handler's message id).</summary>
+    public long InHandSequence { get; protected set; }
 }
 
 /// <summary>The buffer of one slot of a join: the job's unpaired messages in arrival order.</summary>
@@ -16,7 +19,7 @@ internal abstract class JoinSlotBuffer : SlotBuffer
 internal sealed class JoinSlotBuffer<T> : JoinSlotBuffer
 {
     private readonly SlotQueue<T> _queue;
-    private readonly Dictionary<Job, Queue<T>> _byJob = new();
+    private readonly Dictionary<Job, Queue<(T Payload, long Sequence)>> _byJob = new();
     private int _total;
 
     public JoinSlotBuffer(RoutineCell owner, SlotQueue<T> queue)
@@ -33,11 +36,11 @@ internal sealed class JoinSlotBuffer<T> : JoinSlotBuffer
     {
         if (!_byJob.TryGetValue(job, out var items))
         {
-            items = new Queue<T>();
+            items = new Queue<(T, long)>();
             _byJob.Add(job, items);
         }
 
-        items.Enqueue(_queue.InHandPayload);
+        items.Enqueue((_queue.InHandPayload, _queue.Received));
         _queue.ReleaseInHand();
         _total++;
     }
@@ -48,7 +51,9 @@ internal sealed class JoinSlotBuffer<T> : JoinSlotBuffer
     public override void MoveOneToHand(Job job)
     {
         var items = _byJob[job];
-        _queue.SetInHandPayload(items.Dequeue());
+        var (payload, sequence) = items.Dequeue();
+        _queue.SetReceivedInHand(payload);
+        InHandSequence = sequence;
         if (items.Count == 0)
         {
             _byJob.Remove(job);
@@ -66,5 +71,38 @@ internal sealed class JoinSlotBuffer<T> : JoinSlotBuffer
 
         _total -= items.Count;
         return items.Count;
+    }
+
+    public override void Capture(CapturedPayloads into, Dictionary<Job, long> arrivals, IReadOnlySet<Job> jobs, Job? handJob)
+    {
+        if (handJob is not null && jobs.Contains(handJob))
+        {
+            _queue.CaptureInHand(into, handJob, InHandSequence);
+        }
+
+        var typed = (CapturedPayloads<T>)into;
+        foreach (var (job, items) in _byJob)
+        {
+            if (jobs.Contains(job))
+            {
+                foreach (var (payload, sequence) in items)
+                {
+                    typed.Add(payload, job, sequence);
+                }
+            }
+        }
+    }
+
+    public override void Restore(System.Text.Json.JsonElement payload, long sequence, Job job, long firstArrival, string path)
+    {
+        var value = PayloadJson.Read(((SlotDescriptor<T>)_queue.Slot).PayloadSerializer, payload, _queue.Name, path, Owner.Worker.Id);
+        if (!_byJob.TryGetValue(job, out var items))
+        {
+            items = new Queue<(T, long)>();
+            _byJob.Add(job, items);
+        }
+
+        items.Enqueue((value, sequence));
+        _total++;
     }
 }

@@ -44,4 +44,16 @@ internal abstract class SlotBuffer
 
     /// <summary>Drops every message buffered for <paramref name="job"/>, counting each on the job; returns how many.</summary>
     public abstract int DropAll(Job job);
+
+    /// <summary>
+    /// A checkpoint's cut: adds the messages buffered for running <paramref name="jobs"/> to <paramref name="into"/>
+    /// (numbered by their sequence in the slot) and each job's first arrival (a timestamp) to <paramref name="arrivals"/>.
+    /// When <paramref name="handJob"/> is given, what the handler has in hand from this buffer (a batch, or a join's
+    /// message, waiting for a retry) goes first, back in front of that job's buffered messages. In a turn, or the
+    /// checkpoint holding the cell.
+    /// </summary>
+    public abstract void Capture(CapturedPayloads into, Dictionary<Job, long> arrivals, IReadOnlySet<Job> jobs, Job? handJob);
+
+    /// <summary>Resuming: buffers a saved message of <paramref name="job"/>, which first arrived at <paramref name="firstArrival"/>.</summary>
+    public abstract void Restore(System.Text.Json.JsonElement payload, long sequence, Job job, long firstArrival, string path);
 }

@@ -67,7 +67,7 @@ public sealed partial class RoutineCell
                 return BatchStep.Over;
             }
 
-            if (Worker.IsPaused)
+            if (Worker.DispatchStopped)
             {
                 // No new message starts while paused, not even one already in hand.
                 ParkBatch(queue, job);
@@ -107,7 +107,7 @@ public sealed partial class RoutineCell
         // What was queued when the batch started is enough: looking at the tail again for each message that arrived
         // since would pull the producer's cache line away from it again and again (see LetBatchGrow).
         if (!_takesBatches || _inlineDepth != 0 || _hand.Count >= Tuning.MaxGathered || _hand.Borrowed || queue.Policy == QueueFullPolicy.DropOldest
-            || !queue.HasQueuedAsSeen || !queue.HeadBelongsTo(job) || job.IsStopped || Worker.IsPaused)
+            || !queue.HasQueuedAsSeen || !queue.HeadBelongsTo(job) || job.IsStopped || Worker.DispatchStopped)
         {
             return false;
         }
@@ -200,7 +200,7 @@ public sealed partial class RoutineCell
         // Likewise with a job stopping (its status set with a full fence before the cells are told): either it sees
         // this batch parked, or this sees the job stopped, and the batch goes on to be dropped.
         Interlocked.MemoryBarrier();
-        if ((!Worker.IsPaused || job.IsStopped) && Interlocked.Exchange(ref _parkedForPause, 0) == 1)
+        if ((!Worker.DispatchStopped || job.IsStopped) && Interlocked.Exchange(ref _parkedForPause, 0) == 1)
         {
             // Resumed or stopped meanwhile, unseen: go on from a fresh work item rather than deeper in this stack.
             ThreadPool.UnsafeQueueUserWorkItem(_continueParkedBatch, preferLocal: true);
@@ -222,6 +222,7 @@ public sealed partial class RoutineCell
         {
             // E7, rule C7: the one continuation of the wait; the field it takes up is set, and cleared below.
             AssertClaimed();
+            AssertNotHeldByCheckpoint();
             System.Diagnostics.Debug.Assert(_parkedQueue is not null && _hand.IsHeld, "E7: a wait resumed twice, or with no message in hand.");
             var queue = _parkedQueue!;
             var job = _hand.Job!;

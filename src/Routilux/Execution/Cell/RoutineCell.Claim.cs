@@ -85,7 +85,7 @@ public sealed partial class RoutineCell
 
         // Paused, only a stopped job's message keeps the cell busy: a job stopping now (Cancel sets its status with a
         // full fence, then schedules) either finds the cell idle or is seen here.
-        var hasWork = Worker.IsPaused ? HasStoppedWork() : HasQueuedMessages();
+        var hasWork = Worker.DispatchStopped ? HasStoppedWork() : HasQueuedMessages();
         return !hasWork || Interlocked.CompareExchange(ref _scheduled.Value, 1, 0) != 0;
     }
 
@@ -98,7 +98,7 @@ public sealed partial class RoutineCell
     {
         // A plain read of the claim first: a busy cell's flag is then only read, and stays shared between cores.
         if (Volatile.Read(ref _scheduled.Value) != 0 || queue.Count != 0 || depth > Tuning.MaxInlineDepth || (HasBuffers && _buffers[queue.SlotIndex] is not null)
-            || Worker.IsPaused || Interlocked.CompareExchange(ref _scheduled.Value, 1, 0) != 0)
+            || Worker.DispatchStopped || Interlocked.CompareExchange(ref _scheduled.Value, 1, 0) != 0)
         {
             return false;
         }

@@ -42,6 +42,7 @@ public sealed partial class RoutineCell
             var job = _hand.Job!;
             // E5, rule C7: the one continuation of the wait; the field it takes up is set, and cleared below.
             AssertClaimed();
+            AssertNotHeldByCheckpoint();
             System.Diagnostics.Debug.Assert(_blockedQueue is not null && _hand.IsHeld, "E5: a wait resumed twice, or with no message in hand.");
             var blocked = _blockedQueue!;
             _blockedQueue = null;
@@ -144,7 +145,7 @@ public sealed partial class RoutineCell
             RequestFlush(-1, job);
         }
 
-        if (Worker.IsPaused)
+        if (Worker.DispatchStopped)
         {
             DropWhilePaused(job);
         }

@@ -66,6 +66,7 @@ public sealed partial class RoutineCell
 
         OwnPending(job);
         _retryQueue = queue;
+        _retryDueAt = Clock.GetTimestamp() + (long)(delay.TotalSeconds * Clock.TimestampFrequency);
         Volatile.Write(ref _retryPending, 1);
         _retryTimer ??= Clock.CreateTimer(static s => ((RoutineCell)s!).OnRetryDue(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _retryTimer.Change(delay, Timeout.InfiniteTimeSpan);
@@ -93,6 +94,7 @@ public sealed partial class RoutineCell
 
             // E6, rule C7: the one continuation of the wait; the field it takes up is set, and cleared below.
             AssertClaimed();
+            AssertNotHeldByCheckpoint();
             System.Diagnostics.Debug.Assert(_retryQueue is not null && _hand.IsHeld, "E6: a wait resumed twice, or with no message in hand.");
             var queue = _retryQueue!;
             _retryQueue = null;

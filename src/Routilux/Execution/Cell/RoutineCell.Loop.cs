@@ -16,6 +16,7 @@ public sealed partial class RoutineCell
         {
             BeginTurn();
             AssertInvariants();
+            AssertNotHeldByCheckpoint();
             _stream.Restart();
             _lastBatchJob = null;
             Worker.Touch();
@@ -24,7 +25,7 @@ public sealed partial class RoutineCell
             // Counted in a field: a batch gathered from the queue counts every message it took.
             for (_takenInTurn = 0; _takenInTurn < Tuning.MessagesPerTurn; _takenInTurn++)
             {
-                if (HasBuffers && !_flushRequests.IsEmpty && !Worker.IsPaused)
+                if (HasBuffers && !_flushRequests.IsEmpty && !Worker.DispatchStopped)
                 {
                     _clock.Forget();
                     if (!ServeFlushRequest())
@@ -35,10 +36,10 @@ public sealed partial class RoutineCell
                     continue;
                 }
 
-                var slot = Worker.IsPaused ? -1 : NextSlot();
+                var slot = Worker.DispatchStopped ? -1 : NextSlot();
                 if (slot < 0)
                 {
-                    if (Worker.IsPaused)
+                    if (Worker.DispatchStopped)
                     {
                         // Nothing new starts, but what a stopped job left here is dropped now, not at the resume.
                         DropStoppedWork();
@@ -47,7 +48,7 @@ public sealed partial class RoutineCell
                     // Paid before waiting for more: a job whose last message this was completes now, not after the wait.
                     EndTurn();
                     _clock.Forget();
-                    var wait = Worker.IsPaused ? StreamWait.GoIdle : WaitForStream();
+                    var wait = Worker.DispatchStopped ? StreamWait.GoIdle : WaitForStream();
                     if (wait == StreamWait.LookAgainLater)
                     {
                         // Still claimed: the thread goes back to the pool, and the cell looks again after what waits there.
@@ -147,6 +148,11 @@ public sealed partial class RoutineCell
         {
             _hand.AssertInvariants();
             State = RoutineState.Running;
+            if (_countsRuns)
+            {
+                Worker.CountRun();
+            }
+
             if (_recordHistory)
             {
                 RecordDeferredUnlessContinued(job);
@@ -214,6 +220,7 @@ public sealed partial class RoutineCell
     {
         // E4, rule C7: the one continuation of the wait; the field it takes up is set, and cleared below.
         AssertClaimed();
+        AssertNotHeldByCheckpoint();
         System.Diagnostics.Debug.Assert(_awaitedQueue is not null && _hand.IsHeld, "E4: a wait resumed twice, or with no message in hand.");
         var running = _awaitedHandler;
         var queue = _awaitedQueue!;

@@ -64,7 +64,7 @@ public sealed partial class RoutineCell
             Thread.SpinWait(Tuning.StreamSpinPause);
             if (HasQueuedAsConsumer())
             {
-                return Worker.IsPaused ? StreamWait.GoIdle : StreamWait.MessageArrived;
+                return Worker.DispatchStopped ? StreamWait.GoIdle : StreamWait.MessageArrived;
             }
         }
 

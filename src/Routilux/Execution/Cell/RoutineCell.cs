@@ -20,6 +20,13 @@ namespace Routilux.Execution;
 //   E5 OnSpaceSignalled -> ResumeAfterSpace (room downstream)   by going on into RunTurn
 //   E6 OnRetryDue (a retry's delay is over, or its job stopped) by going on into RunTurn
 //   E7 ContinueParkedBatch (the worker resumed, or the job stopped)
+//   E8 A checkpoint's cut (RoutineCell.Checkpoint.cs), while dispatch is stopped: TryHoldForCheckpoint takes the claim
+//      of an idle cell (CAS 0 -> 1), or takes over the one continuation of a message that waits, by the handshake that
+//      decides it otherwise (C7): the space waiter's arm once AwaitSpace set the wait up (`_spaceHandshake` == 1), F7's
+//      `_retryPending` once the retry is armed, F3's `_parkedForPause`. ReleaseFromCheckpoint gives the claim up (F1) or
+//      hands the continuation back (re-arms and signals the waiter; re-arms the retry; parks the batch again).
+//      Resuming: ClaimForRestore before anything is put back, then ReleaseRestored, which gives the claim up or goes on
+//      with a restored waiting message from a fresh work item (ContinueRestored).
 // Any thread, never touching the holder's fields: Schedule, ScheduleAfterFence, ScheduleIfWorkWaiting, RequestFlush,
 // OnJobStopped, ResumeParkedBatch, Holds, IsBusy, IsRunning, IsClaimed, HasBatchParkedForPause, IsInTurn,
 // State, HasQueuedMessages.
@@ -39,6 +46,9 @@ namespace Routilux.Execution;
 //      it does not ride on its emitter's, which moves on.
 //   C6 The job in hand is published before its status is read (MessageInHand.Take, fence pair F2).
 //   C7 Exactly one continuation resumes a message that waits: handshakes by interlocked exchange (F3, F5, F7).
+//   C8 While a checkpoint holds the cell (E8), no holder's code runs (AssertNotHeldByCheckpoint at E1 and E4-E8): the
+//      checkpoint's thread is the holder and reads the holder's fields, the queues as their consumer, the buffers and
+//      the outbox. The holder's last writes before the hold were published by the handshake the checkpoint won.
 //
 // FENCE PAIRS (what each orders):
 //   F1 A producer publishes a message (a queue's tail, a flush request) and then reads `_scheduled` after a full fence
@@ -75,6 +85,7 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
     private readonly bool _recordHistory;
     private readonly bool _takesBatches;              // no activation buffers: a batch or a join has its own hand
     private readonly bool _marksRuns;                 // retry/skip drop one run's emits, so runs are marked in the outbox
+    private readonly bool _countsRuns;                // automatic checkpoints after N runs: each run is counted on the worker
     private readonly Action _onHandlerCompleted;      // cached: resuming an awaiting handler allocates nothing
     private readonly SpaceWaiter _deliveryWaiter;     // the message's wait for room (resumes via OnSpaceSignalled)
     private readonly SpaceWaiter _emitWaiter = new(); // an async emit's wait for room (awaited by the handler)
@@ -107,6 +118,13 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
     private CancellationTokenRegistration _retryCancellation; // E6
     private SlotQueue? _parkedQueue;                   // E7
 
+    // ---- [holder] A checkpoint (E8, C8) ---------------------------------------------------------------------------
+    private CheckpointHold _checkpointHold;            // how a checkpoint holds the cell; None when it does not
+    private long _retryDueAt;                          // E6: when the retry waiting is due (a timestamp of Clock)
+    private TimeSpan? _restoredRetry;                  // E8: resuming, the delay left of a restored retry
+    private readonly CellContinuation _retryDue;       // E6 from a fresh work item (a released retry already due)
+    private readonly CellContinuation _continueRestored; // E8 from a fresh work item
+
     // ---- Handshakes (any thread, interlocked) --------------------------------------------------------------------
     private int _spaceHandshake;                       // F5: 0 neither yet, 1 wait set up, 2 woken first
     private int _retryPending;                         // F7: 1 until the timer or the cancellation runs the retry
@@ -124,6 +142,7 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
         Clock = worker.Runtime.TimeProvider;
         History = new ExecutionHistory(historyCapacity);
         _recordHistory = worker.Options.RecordHistory;
+        _countsRuns = worker.Options.CheckpointAfterRuns > 0;
         _routine = routine.CreateInstance();
         var slots = routine.Descriptor.Slots;
         _queues = new SlotQueue[slots.Count];
@@ -154,6 +173,8 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
         _deliveryWaiter = new SpaceWaiter(OnSpaceSignalled);
         _resumeAfterSpace = new CellContinuation(this, static cell => cell.ResumeAfterSpace());
         _continueParkedBatch = new CellContinuation(this, static cell => cell.ContinueParkedBatch());
+        _retryDue = new CellContinuation(this, static cell => cell.OnRetryDue());
+        _continueRestored = new CellContinuation(this, static cell => cell.ContinueRestored());
         _routine.Attach(this);
     }
 
@@ -169,7 +190,7 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
     internal RoutineState State { get; private set; }
 
     /// <summary>Whether the cell is claimed: scheduled, running its queue, or running a message inline.</summary>
-    internal bool IsRunning => Volatile.Read(ref _scheduled.Value) != 0 && !Worker.IsPaused;
+    internal bool IsRunning => Volatile.Read(ref _scheduled.Value) != 0 && !Worker.DispatchStopped;
 
     /// <summary>
     /// Whether the cell is claimed, paused or not: scheduled, in a turn, running a message inline, or holding one that

@@ -49,4 +49,16 @@ internal abstract class EventOutlet
 
     /// <summary>Forgets the messages emitted since the last <see cref="Mark"/> (all of them when there was none).</summary>
     public abstract void DiscardSinceMark();
+
+    /// <summary>Whether the outbox holds messages not yet delivered to every target.</summary>
+    public abstract bool HasUndelivered { get; }
+
+    /// <summary>
+    /// A checkpoint's cut: the outbox's messages not yet delivered, in order, all of <paramref name="job"/>, and the
+    /// targets ("routine.Slot") the first of them already reached. The checkpoint holds the cell.
+    /// </summary>
+    public abstract CapturedPayloads CaptureOutbox(Job job, out string[] firstDeliveredTo);
+
+    /// <summary>Resuming: puts saved undelivered messages back in the outbox, the first already delivered to <paramref name="firstDeliveredTo"/>.</summary>
+    public abstract void RestoreOutbox(IReadOnlyList<System.Text.Json.JsonElement> payloads, IReadOnlyList<string> firstDeliveredTo, string path);
 }

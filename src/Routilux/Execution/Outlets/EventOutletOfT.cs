@@ -213,4 +213,45 @@ internal sealed class EventOutlet<T> : EventOutlet
         _deliveredItems = 0;
         _deliveredTargets = 0;
     }
+
+    public override bool HasUndelivered => _count > _deliveredItems;
+
+    public override CapturedPayloads CaptureOutbox(Job job, out string[] firstDeliveredTo)
+    {
+        var owner = $"{Owner.RoutineId}.{Event.Name}";
+        var captured = new CapturedPayloads<T>(owner, _targets.Length > 0 ? ((SlotDescriptor<T>)_targets[0].Slot).PayloadSerializer : null);
+        for (var i = _deliveredItems; i < _count; i++)
+        {
+            captured.Add(_outbox[OutboxStart + i], job);
+        }
+
+        firstDeliveredTo = _targets.Take(_count > _deliveredItems ? _deliveredTargets : 0).Select(t => t.Name).ToArray();
+        return captured;
+    }
+
+    public override void RestoreOutbox(IReadOnlyList<System.Text.Json.JsonElement> payloads, IReadOnlyList<string> firstDeliveredTo, string path)
+    {
+        var owner = $"{Owner.RoutineId}.{Event.Name}";
+        var serializer = _targets.Length > 0 ? ((SlotDescriptor<T>)_targets[0].Slot).PayloadSerializer : null;
+        for (var i = 0; i < payloads.Count; i++)
+        {
+            Add(PayloadJson.Read(serializer, payloads[i], owner, $"{path}[{i}]", Owner.Worker.Id));
+        }
+
+        // The progress is an index into the targets, which follow the flow's connections in order.
+        for (var i = 0; i < firstDeliveredTo.Count; i++)
+        {
+            if (i >= _targets.Length || _targets[i].Name != firstDeliveredTo[i])
+            {
+                throw new RoutiluxSerializationException(
+                    $"The checkpoint of worker '{Owner.Worker.Id}' has a message of '{owner}' half delivered (to {string.Join(", ", firstDeliveredTo)}), " +
+                    $"but this flow connects the event to {string.Join(", ", _targets.Select(t => t.Name))} in another order (at {path}). " +
+                    "Declare the event's connections in the order they had when the checkpoint was taken.");
+            }
+        }
+
+        _mark = _count;
+        _deliveredItems = 0;
+        _deliveredTargets = payloads.Count > 0 ? firstDeliveredTo.Count : 0;
+    }
 }

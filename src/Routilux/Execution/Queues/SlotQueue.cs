@@ -205,6 +205,33 @@ internal abstract class SlotQueue
     /// </summary>
     public abstract void WakeWaitersIfDrained();
 
+    /// <summary>The messages this slot has received, as a running count (see SlotQueue&lt;T&gt;); the one in hand is number <c>Received</c>. Consumer only.</summary>
+    public abstract long Received { get; set; }
+
+    /// <summary>"routine.Slot", for messages.</summary>
+    public string Name => $"{Owner.RoutineId}.{Slot.Name}";
+
+    /// <summary>A checkpoint's cut: the published messages of running jobs, head first. Consumer only (the checkpoint holds the cell).</summary>
+    public abstract CapturedPayloads CaptureQueued(IReadOnlySet<Job> jobs);
+
+    /// <summary>An empty capture of this slot's payload type.</summary>
+    public abstract CapturedPayloads NewCapture();
+
+    /// <summary>Adds the payload in hand to <paramref name="into"/> (a capture of this slot's type). Consumer only.</summary>
+    public abstract void CaptureInHand(CapturedPayloads into, Job job, long number);
+
+    /// <summary>Adds the rest of the batch in hand to <paramref name="into"/>, numbered from <paramref name="firstNumber"/>. Consumer only.</summary>
+    public abstract void CaptureBatchRest(CapturedPayloads into, Job job, long firstNumber);
+
+    /// <summary>Resuming: queues a saved message without scheduling the cell (dispatch has not started).</summary>
+    public abstract void RestoreQueued(System.Text.Json.JsonElement payload, Job job, string path);
+
+    /// <summary>Resuming: puts a saved message in hand, already counted as received (a message waiting for a retry).</summary>
+    public abstract void RestoreInHand(System.Text.Json.JsonElement payload, string path);
+
+    /// <summary>Resuming: puts the saved rest of a batch behind the message in hand.</summary>
+    public abstract void RestoreBatchRest(IReadOnlyList<System.Text.Json.JsonElement> payloads, string path);
+
     /// <summary>A snapshot for monitoring.</summary>
     public QueueState Snapshot() => new(Owner.RoutineId, Slot.Name, Count, Capacity, Policy, Dropped);
 

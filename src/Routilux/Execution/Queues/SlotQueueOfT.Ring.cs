@@ -88,6 +88,7 @@ internal sealed partial class SlotQueue<T>
         ref var place = ref Place(head);
         Debug.Assert(Volatile.Read(ref place.Sequence) == SequenceOf(head), "The head is taken before it is published.");
         _inHandPayload = place.Payload;
+        _received++;
         var job = place.Job;
 
         // Clear the place so the ring does not keep payloads or jobs alive. The sequence stays: it is what tells a

@@ -79,6 +79,12 @@ internal sealed partial class SlotQueue<T> : SlotQueue
     // Its job is the cell's current job.
     private T _inHandPayload = default!;
 
+    // Messages this slot has received, as a running count: taken from the ring (into hand or an activation buffer),
+    // run inline, passed on, or taken from a batch in hand. The message in hand is number _received. It is the
+    // sequence in a message's stable id (RoutineContext.MessageId), which checkpoints save and restore; one increment
+    // on the line the consumer writes for every message anyway. Consumer only.
+    private long _received;
+
     // The rest of a batch passed on in hand (see SlotQueue.HasBatchLeft); allocated at the first batch, grown as needed.
     private T[] _batch = Array.Empty<T>();
 
@@ -282,6 +288,7 @@ internal sealed partial class SlotQueue<T> : SlotQueue
         Debug.Assert(_batchNext < _batchEnd, "NextOfBatch with no batch left.");
         ref var item = ref _batch[_batchNext++];
         _inHandPayload = item;
+        _received++;
         if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
         {
             item = default!;
@@ -316,10 +323,21 @@ internal sealed partial class SlotQueue<T> : SlotQueue
     protected override void ClearInHandPayload() => _inHandPayload = default!;
 
     /// <summary>
-    /// Puts a payload in hand: for a handler run inline, or a buffered message for a join handler to read (its job is
-    /// the cell's current job). Consumer only.
+    /// Puts a newly received payload in hand, for a handler run inline or passed on (its job is the cell's current
+    /// job). Consumer only.
     /// </summary>
     public void SetInHandPayload(T payload)
+    {
+        Owner.AssertClaimed();
+        _inHandPayload = payload;
+        _received++;
+    }
+
+    /// <summary>
+    /// Puts a payload already received (and counted) in hand: a join's buffered message, or a checkpoint's message
+    /// waiting for a retry. Consumer only.
+    /// </summary>
+    public void SetReceivedInHand(T payload)
     {
         Owner.AssertClaimed();
         _inHandPayload = payload;

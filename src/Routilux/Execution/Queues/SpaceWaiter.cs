@@ -30,6 +30,16 @@ internal sealed class SpaceWaiter : IValueTaskSource<bool>, IThreadPoolWorkItem
         Volatile.Write(ref _armed, 1);
     }
 
+    /// <summary>Whether the waiter is registered and not yet woken: a producer waits for room now. Any thread, a hint.</summary>
+    public bool IsArmed => Volatile.Read(ref _armed) == 1;
+
+    /// <summary>
+    /// Takes the wait over without waking anyone, as the first of signal and cancellation would: a checkpoint holding
+    /// the waiting message (the cell's E8). Whoever took it over re-arms and signals it to let the message go on.
+    /// </summary>
+    /// <returns><see langword="true"/> when the waiter was armed and is now this caller's.</returns>
+    public bool TryDisarm() => Interlocked.Exchange(ref _armed, 0) == 1;
+
     /// <summary>The wait as a ValueTask, for waiters without a callback. Call after the waiter was registered.</summary>
     public ValueTask<bool> AsValueTask() => new(this, _core.Version);
 
