@@ -15,7 +15,8 @@ namespace Routilux.Serialization;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class GeneratedJson
 {
-    /// <summary>Moves to the next token; the document ending first is an error naming <paramref name="path"/>.</summary>
+    /// <summary>For generated code; not part of the supported API. Moves to the next token; the document ending first is an error naming <paramref name="path"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static void Next(ref Utf8JsonReader reader, string path)
     {
         if (!reader.Read())
@@ -24,7 +25,8 @@ public static class GeneratedJson
         }
     }
 
-    /// <summary>Checks the reader is on a '{'.</summary>
+    /// <summary>For generated code; not part of the supported API. Checks the reader is on a '{'.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static void ExpectStartObject(ref Utf8JsonReader reader, string path)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -33,7 +35,8 @@ public static class GeneratedJson
         }
     }
 
-    /// <summary>Checks the reader is on a '['.</summary>
+    /// <summary>For generated code; not part of the supported API. Checks the reader is on a '['.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static void ExpectStartArray(ref Utf8JsonReader reader, string path)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -42,25 +45,30 @@ public static class GeneratedJson
         }
     }
 
-    /// <summary>Skips the current value (the reader is on its first token; afterwards on its last).</summary>
+    /// <summary>For generated code; not part of the supported API. Skips the current value (the reader is on its first token; afterwards on its last).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static void Skip(ref Utf8JsonReader reader) => reader.Skip();
 
-    /// <summary>The error for a value of the wrong kind: names the member, what was expected and what was found, and where.</summary>
+    /// <summary>For generated code; not part of the supported API. The error for a value of the wrong kind: names the member, what was expected and what was found, and where.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static RoutiluxSerializationException Mismatch(ref Utf8JsonReader reader, string path, string expected) =>
         new($"Cannot read '{path}': expected {expected}, found {Found(ref reader)} at byte {reader.TokenStartIndex.ToString(CultureInfo.InvariantCulture)}. " +
             "The document does not have the shape this code expects: if the type changed, bump the state version and add a [MigrateState] migration.");
 
-    /// <summary>The error for a required member missing from a document.</summary>
+    /// <summary>For generated code; not part of the supported API. The error for a required member missing from a document.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static RoutiluxSerializationException MissingRequired(string type, string member) =>
         new($"Cannot read '{type}': the required member '{member}' is missing from the document. " +
             "Write it in the document, or, if older documents lack it, make it non-required (or add a migration that sets it).");
 
-    /// <summary>The error for an enum name this code does not know.</summary>
+    /// <summary>For generated code; not part of the supported API. The error for an enum name this code does not know.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static RoutiluxSerializationException UnknownEnumName(ref Utf8JsonReader reader, string path, string enumType) =>
         new($"Cannot read '{path}': '{reader.GetString()}' is not a member of enum '{enumType}'. " +
             "A member renamed or removed needs a state version bump and a [MigrateState] migration that rewrites the old name.");
 
-    /// <summary>Reads true or false.</summary>
+    /// <summary>For generated code; not part of the supported API. Reads true or false.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static bool ReadBoolean(ref Utf8JsonReader reader, string path) => reader.TokenType switch
     {
         JsonTokenType.True => true,
@@ -68,55 +76,67 @@ public static class GeneratedJson
         _ => throw Mismatch(ref reader, path, "true or false"),
     };
 
-    /// <summary>Reads an integer that fits an sbyte.</summary>
+    /// <summary>For generated code; not part of the supported API. Reads an integer that fits an sbyte.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static sbyte ReadSByte(ref Utf8JsonReader reader, string path) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetSByte(out var value) ? value : throw Mismatch(ref reader, path, "an integer in the range of SByte");
 
-    /// <summary>Reads an integer that fits a byte.</summary>
+    /// <summary>For generated code; not part of the supported API. Reads an integer that fits a byte.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static byte ReadByte(ref Utf8JsonReader reader, string path) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetByte(out var value) ? value : throw Mismatch(ref reader, path, "an integer in the range of Byte");
 
-    /// <summary>Reads an integer that fits a short.</summary>
+    /// <summary>For generated code; not part of the supported API. Reads an integer that fits a short.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static short ReadInt16(ref Utf8JsonReader reader, string path) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetInt16(out var value) ? value : throw Mismatch(ref reader, path, "an integer in the range of Int16");
 
-    /// <summary>Reads an integer that fits a ushort.</summary>
+    /// <summary>For generated code; not part of the supported API. Reads an integer that fits a ushort.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static ushort ReadUInt16(ref Utf8JsonReader reader, string path) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetUInt16(out var value) ? value : throw Mismatch(ref reader, path, "an integer in the range of UInt16");
 
-    /// <summary>Reads an integer that fits an int.</summary>
+    /// <summary>For generated code; not part of the supported API. Reads an integer that fits an int.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static int ReadInt32(ref Utf8JsonReader reader, string path) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : throw Mismatch(ref reader, path, "an integer in the range of Int32");
 
-    /// <summary>Reads an integer that fits a uint.</summary>
+    /// <summary>For generated code; not part of the supported API. Reads an integer that fits a uint.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static uint ReadUInt32(ref Utf8JsonReader reader, string path) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetUInt32(out var value) ? value : throw Mismatch(ref reader, path, "an integer in the range of UInt32");
 
-    /// <summary>Reads an integer that fits a long (any int widens to it).</summary>
+    /// <summary>For generated code; not part of the supported API. Reads an integer that fits a long (any int widens to it).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static long ReadInt64(ref Utf8JsonReader reader, string path) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : throw Mismatch(ref reader, path, "an integer in the range of Int64");
 
-    /// <summary>Reads an integer that fits a ulong.</summary>
+    /// <summary>For generated code; not part of the supported API. Reads an integer that fits a ulong.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static ulong ReadUInt64(ref Utf8JsonReader reader, string path) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetUInt64(out var value) ? value : throw Mismatch(ref reader, path, "an integer in the range of UInt64");
 
-    /// <summary>Reads a number (any integer widens to it) or "NaN", "Infinity", "-Infinity".</summary>
+    /// <summary>For generated code; not part of the supported API. Reads a number (any integer widens to it) or "NaN", "Infinity", "-Infinity".</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static float ReadSingle(ref Utf8JsonReader reader, string path) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetSingle(out var value) ? value
         : reader.TokenType == JsonTokenType.String && NonFinite(ref reader) is { } special ? (float)special
         : throw Mismatch(ref reader, path, "a number");
 
-    /// <summary>Reads a number (any integer widens to it) or "NaN", "Infinity", "-Infinity".</summary>
+    /// <summary>For generated code; not part of the supported API. Reads a number (any integer widens to it) or "NaN", "Infinity", "-Infinity".</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static double ReadDouble(ref Utf8JsonReader reader, string path) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value) ? value
         : reader.TokenType == JsonTokenType.String && NonFinite(ref reader) is { } special ? special
         : throw Mismatch(ref reader, path, "a number");
 
-    /// <summary>Reads a number (any integer widens to it) that fits a decimal.</summary>
+    /// <summary>For generated code; not part of the supported API. Reads a number (any integer widens to it) that fits a decimal.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static decimal ReadDecimal(ref Utf8JsonReader reader, string path) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var value) ? value : throw Mismatch(ref reader, path, "a number in the range of Decimal");
 
-    /// <summary>Writes a float; NaN and the infinities, which JSON numbers cannot hold, as strings (read back by <see cref="ReadSingle"/>).</summary>
+    /// <summary>For generated code; not part of the supported API. Writes a float; NaN and the infinities, which JSON numbers cannot hold, as strings (read back by <see cref="ReadSingle"/>).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static void WriteSingle(Utf8JsonWriter writer, float value)
     {
         if (float.IsFinite(value))
@@ -129,7 +149,8 @@ public static class GeneratedJson
         }
     }
 
-    /// <summary>Writes a double; NaN and the infinities as strings (read back by <see cref="ReadDouble"/>).</summary>
+    /// <summary>For generated code; not part of the supported API. Writes a double; NaN and the infinities as strings (read back by <see cref="ReadDouble"/>).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static void WriteDouble(Utf8JsonWriter writer, double value)
     {
         if (double.IsFinite(value))
@@ -142,10 +163,12 @@ public static class GeneratedJson
         }
     }
 
-    /// <summary>Writes a char as a one-character string.</summary>
+    /// <summary>For generated code; not part of the supported API. Writes a char as a one-character string.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static void WriteChar(Utf8JsonWriter writer, char value) => writer.WriteStringValue(new ReadOnlySpan<char>(in value));
 
-    /// <summary>Reads a one-character string.</summary>
+    /// <summary>For generated code; not part of the supported API. Reads a one-character string.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static char ReadChar(ref Utf8JsonReader reader, string path)
     {
         if (reader.TokenType == JsonTokenType.String)
@@ -160,7 +183,8 @@ public static class GeneratedJson
         throw Mismatch(ref reader, path, "a string of one character");
     }
 
-    /// <summary>Reads a string or null.</summary>
+    /// <summary>For generated code; not part of the supported API. Reads a string or null.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static string? ReadString(ref Utf8JsonReader reader, string path) => reader.TokenType switch
     {
         JsonTokenType.String => reader.GetString(),
@@ -168,19 +192,23 @@ public static class GeneratedJson
         _ => throw Mismatch(ref reader, path, "a string or null"),
     };
 
-    /// <summary>Reads an ISO 8601 date and time.</summary>
+    /// <summary>For generated code; not part of the supported API. Reads an ISO 8601 date and time.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static DateTime ReadDateTime(ref Utf8JsonReader reader, string path) =>
         reader.TokenType == JsonTokenType.String && reader.TryGetDateTime(out var value) ? value : throw Mismatch(ref reader, path, "an ISO 8601 date and time string");
 
-    /// <summary>Reads an ISO 8601 date and time with its offset.</summary>
+    /// <summary>For generated code; not part of the supported API. Reads an ISO 8601 date and time with its offset.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static DateTimeOffset ReadDateTimeOffset(ref Utf8JsonReader reader, string path) =>
         reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var value) ? value : throw Mismatch(ref reader, path, "an ISO 8601 date and time string");
 
-    /// <summary>Reads a GUID string.</summary>
+    /// <summary>For generated code; not part of the supported API. Reads a GUID string.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static Guid ReadGuid(ref Utf8JsonReader reader, string path) =>
         reader.TokenType == JsonTokenType.String && reader.TryGetGuid(out var value) ? value : throw Mismatch(ref reader, path, "a GUID string");
 
-    /// <summary>Writes a TimeSpan in the constant format ("c": [-][d.]hh:mm:ss[.fffffff]) without allocating.</summary>
+    /// <summary>For generated code; not part of the supported API. Writes a TimeSpan in the constant format ("c": [-][d.]hh:mm:ss[.fffffff]) without allocating.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static void WriteTimeSpan(Utf8JsonWriter writer, TimeSpan value)
     {
         Span<char> buffer = stackalloc char[32];
@@ -188,7 +216,8 @@ public static class GeneratedJson
         writer.WriteStringValue(buffer[..written]);
     }
 
-    /// <summary>Reads a TimeSpan in the constant format.</summary>
+    /// <summary>For generated code; not part of the supported API. Reads a TimeSpan in the constant format.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static TimeSpan ReadTimeSpan(ref Utf8JsonReader reader, string path)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan.Length <= 32)
@@ -204,7 +233,8 @@ public static class GeneratedJson
         throw Mismatch(ref reader, path, "a time span string such as \"1.02:03:04.5\"");
     }
 
-    /// <summary>Writes a Uri as its original string, or null.</summary>
+    /// <summary>For generated code; not part of the supported API. Writes a Uri as its original string, or null.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static void WriteUri(Utf8JsonWriter writer, Uri? value)
     {
         if (value is null)
@@ -217,13 +247,15 @@ public static class GeneratedJson
         }
     }
 
-    /// <summary>Reads a Uri (absolute or relative) or null.</summary>
+    /// <summary>For generated code; not part of the supported API. Reads a Uri (absolute or relative) or null.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static Uri? ReadUri(ref Utf8JsonReader reader, string path) =>
         ReadString(ref reader, path) is { } text
             ? Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out var uri) ? uri : throw Mismatch(ref reader, path, "a URI")
             : null;
 
-    /// <summary>Writes bytes as base64, or null.</summary>
+    /// <summary>For generated code; not part of the supported API. Writes bytes as base64, or null.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static void WriteBytes(Utf8JsonWriter writer, byte[]? value)
     {
         if (value is null)
@@ -236,17 +268,19 @@ public static class GeneratedJson
         }
     }
 
-    /// <summary>Reads base64 bytes or null.</summary>
+    /// <summary>For generated code; not part of the supported API. Reads base64 bytes or null.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static byte[]? ReadBytes(ref Utf8JsonReader reader, string path) =>
         reader.TokenType == JsonTokenType.Null ? null
         : reader.TokenType == JsonTokenType.String && reader.TryGetBytesFromBase64(out var value) ? value
         : throw Mismatch(ref reader, path, "a base64 string or null");
 
-    /// <summary>
+    /// <summary>For generated code; not part of the supported API.
     /// Keeps a state member this code does not know in the overflow bag: the reader is on its property name; on
     /// return on the value's last token. Written back by <see cref="WriteOverflow"/>, so an older build never erases
     /// a newer build's members.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static void ReadOverflow(ref Utf8JsonReader reader, ref JsonObject? overflow, string path)
     {
         var name = reader.GetString()!;
@@ -256,7 +290,8 @@ public static class GeneratedJson
         overflow[name] = value;
     }
 
-    /// <summary>Writes the overflow bag's members into the state object being written.</summary>
+    /// <summary>For generated code; not part of the supported API. Writes the overflow bag's members into the state object being written.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static void WriteOverflow(Utf8JsonWriter writer, JsonObject? overflow)
     {
         if (overflow is null)
@@ -278,7 +313,8 @@ public static class GeneratedJson
         }
     }
 
-    /// <summary>Wraps an error of the assembly's JsonSerializerContext with the member that was being read.</summary>
+    /// <summary>For generated code; not part of the supported API. Wraps an error of the assembly's JsonSerializerContext with the member that was being read.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static RoutiluxSerializationException ContextFailed(string path, Exception inner) =>
         new($"Cannot read '{path}' through the assembly's JsonSerializerContext ([assembly: RoutiluxJsonContext]): {inner.Message}", inner);
 

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -7,13 +6,12 @@ using System.Text.Json.Nodes;
 namespace Routilux.Serialization;
 
 /// <summary>
-/// For the runtime and stores; not part of the supported API. Reads a routine's saved state document into an
+/// The runtime's reader of saved state documents (checkpoints call it when a worker resumes). Reads a routine's saved state document into an
 /// instance whatever version it was saved at: the same version is read directly; an older one is parsed into a
 /// <see cref="JsonObject"/>, run through the routine's [MigrateState] steps, then read; a newer one is an error naming
 /// both versions and the document, because this code cannot know what the newer build changed.
 /// </summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public static class StateDocuments
+internal static class StateDocuments
 {
     /// <summary>Reads <paramref name="json"/> (one JSON object) into <paramref name="routine"/>.</summary>
     /// <param name="serializer">The routine type's generated state serializer.</param>

@@ -13,15 +13,17 @@ namespace Routilux.Serialization;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class StateSerializer
 {
-    /// <summary>Creates the serializer of a state at version <paramref name="version"/>.</summary>
+    /// <summary>For generated code; not part of the supported API. Creates the serializer of a state at version <paramref name="version"/>.</summary>
     /// <param name="version">The routine's <see cref="RoutineAttribute.StateVersion"/>, 1 or more.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected StateSerializer(int version)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
         Version = version;
     }
 
-    /// <summary>The state version this code writes and reads (<see cref="RoutineAttribute.StateVersion"/>).</summary>
+    /// <summary>For generated code; not part of the supported API. The state version this code writes and reads (<see cref="RoutineAttribute.StateVersion"/>).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public int Version { get; }
 
     /// <summary>
@@ -34,12 +36,13 @@ public abstract class StateSerializer
     [EditorBrowsable(EditorBrowsableState.Never)]
     public virtual IReadOnlyList<string>? MemberNames => null;
 
-    /// <summary>Writes the routine's state as one JSON object, its overflow members included.</summary>
+    /// <summary>For generated code; not part of the supported API. Writes the routine's state as one JSON object, its overflow members included.</summary>
     /// <param name="writer">The writer, positioned where a value may start.</param>
     /// <param name="routine">The routine instance; its type is the one the serializer was generated for.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public abstract void Write(Utf8JsonWriter writer, IRoutine routine);
 
-    /// <summary>
+    /// <summary>For generated code; not part of the supported API.
     /// Reads a state object of the current <see cref="Version"/> into <paramref name="routine"/>: known members
     /// (and their former names) set the members, unknown members go to the overflow bag. On entry the reader is on
     /// the object's start token; on return on its end token.
@@ -47,14 +50,16 @@ public abstract class StateSerializer
     /// <param name="reader">The reader.</param>
     /// <param name="routine">The routine instance to fill.</param>
     /// <exception cref="RoutiluxSerializationException">The JSON does not have the state's shape, or a required member is missing; the message names the member.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public abstract void Read(ref Utf8JsonReader reader, IRoutine routine);
 
-    /// <summary>
+    /// <summary>For generated code; not part of the supported API.
     /// Runs the routine's <see cref="MigrateStateAttribute"/> migrations on <paramref name="state"/>, from
     /// <paramref name="fromVersion"/> up to <see cref="Version"/>, in order.
     /// </summary>
     /// <param name="state">The state document, changed in place.</param>
     /// <param name="fromVersion">The version the document was saved with; less than <see cref="Version"/>.</param>
     /// <exception cref="RoutiluxSerializationException">A step of the chain is missing.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public abstract void Migrate(JsonObject state, int fromVersion);
 }
