@@ -12,8 +12,9 @@ namespace Routilux.CrashTests;
 /// </summary>
 public sealed class CrashResumeTests(ITestOutputHelper output) : IDisposable
 {
-    // 40,000 numbers in chunks of 100 with 2 ms per chunk: at least 0.8 s of stream, so 20 kills land inside it.
-    private static readonly CrashSettings Settings = new(Total: 40_000, Chunk: 100, PauseMsPerChunk: 2, CheckpointAfterRuns: 250);
+    // 100,000 numbers in chunks of 100 with 2 ms per chunk: at least 2 s of stream, so 20 kills land inside it (40,000
+    // ran out after 16 kills on a 2-core machine).
+    private static readonly CrashSettings Settings = new(Total: 100_000, Chunk: 100, PauseMsPerChunk: 2, CheckpointAfterRuns: 250);
     private const int Kills = 20;
 
     private readonly string _folder = Directory.CreateTempSubdirectory("routilux-crash-").FullName;

@@ -27,6 +27,7 @@ internal static class StateSerializerEmitter
         writer.Open("private sealed class " + SerializerEmitter.StateClass + " : global::Routilux.Serialization.StateSerializer");
         writer.Line("public " + SerializerEmitter.StateClass + "() : base(" + SerializerEmitter.Number(state.Version) + ") { }");
         writer.Line();
+        WriteMemberNames(writer, state);
 
         writer.Open("public override void Write(" + Writer + " writer, " + Routine + " routine)");
         writer.Line("var self = (" + self + ")routine;");
@@ -125,22 +126,59 @@ internal static class StateSerializerEmitter
         writer.Close();
     }
 
+    /// <summary>The names Read takes (current, then former), so a flow definition's config can reject a misspelt key.</summary>
+    private static void WriteMemberNames(SourceWriter writer, StateSpec state)
+    {
+        var names = new System.Collections.Generic.List<string>();
+        foreach (var member in state.Members)
+        {
+            names.Add(GeneratedCode.Literal(member.JsonName));
+        }
+
+        foreach (var member in state.Members)
+        {
+            foreach (var former in member.FormerNames)
+            {
+                names.Add(GeneratedCode.Literal(former));
+            }
+        }
+
+        writer.Line("private static readonly string[] __routiluxMemberNames = new string[] { " + string.Join(", ", names) + " };");
+        writer.Line("public override global::System.Collections.Generic.IReadOnlyList<string> MemberNames => __routiluxMemberNames;");
+        writer.Line();
+    }
+
     private static void WriteMigrate(SourceWriter writer, RoutineSpec routine)
     {
         var state = routine.State;
+        var migrations = SerializerEmitter.CallableMigrations(state);
         writer.Open("public override void Migrate(global::System.Text.Json.Nodes.JsonObject state, int fromVersion)");
-        writer.Open("for (var version = fromVersion; version < Version; version++)");
-        writer.Open("switch (version)");
-        foreach (var migration in SerializerEmitter.CallableMigrations(state))
+
+        // With no step at all the loop could only throw, and its version++ would be unreachable code (CS0162).
+        if (migrations.Count == 0)
         {
-            writer.Line("case " + SerializerEmitter.Number(migration.From) + ": " + routine.FullyQualifiedName + "." + JsonCodecEmitter.Access(migration.MethodName) + "(state); break;");
+            writer.Line("if (fromVersion < Version) throw Missing(fromVersion, fromVersion);");
+        }
+        else
+        {
+            writer.Open("for (var version = fromVersion; version < Version; version++)");
+            writer.Open("switch (version)");
+            foreach (var migration in migrations)
+            {
+                writer.Line("case " + SerializerEmitter.Number(migration.From) + ": " + routine.FullyQualifiedName + "." + JsonCodecEmitter.Access(migration.MethodName) + "(state); break;");
+            }
+
+            writer.Line("default: throw Missing(version, fromVersion);");
+            writer.Close();
+            writer.Close();
         }
 
-        writer.Line("default: throw new global::Routilux.RoutiluxSerializationException(");
+        writer.Close();
+        writer.Line();
+        writer.Open("private static global::Routilux.RoutiluxSerializationException Missing(int version, int fromVersion)");
+        writer.Line("return new global::Routilux.RoutiluxSerializationException(");
         writer.Line("    \"Routine '" + Escape(routine.CatalogName) + "' has no [MigrateState(from: \" + version.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \")] migration, \" +");
         writer.Line("    \"so its state cannot be brought from version \" + fromVersion.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \" to " + SerializerEmitter.Number(state.Version) + ". Add the missing step as a static method of the routine.\");");
-        writer.Close();
-        writer.Close();
         writer.Close();
     }
 

@@ -72,6 +72,9 @@ namespace Demo
         {
             public __RoutiluxStateSerializer() : base(3) { }
 
+            private static readonly string[] __routiluxMemberNames = new string[] { "total", "_items", "Counts", "sum" };
+            public override global::System.Collections.Generic.IReadOnlyList<string> MemberNames => __routiluxMemberNames;
+
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Routilux.IRoutine routine)
             {
                 var self = (global::Demo.Ledger)routine;
@@ -128,11 +131,16 @@ namespace Demo
                     {
                         case 1: global::Demo.Ledger.ToV2(state); break;
                         case 2: global::Demo.Ledger.ToV3(state); break;
-                        default: throw new global::Routilux.RoutiluxSerializationException(
-                            "Routine 'Ledger' has no [MigrateState(from: " + version.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ")] migration, " +
-                            "so its state cannot be brought from version " + fromVersion.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " to 3. Add the missing step as a static method of the routine.");
+                        default: throw Missing(version, fromVersion);
                     }
                 }
+            }
+
+            private static global::Routilux.RoutiluxSerializationException Missing(int version, int fromVersion)
+            {
+                return new global::Routilux.RoutiluxSerializationException(
+                    "Routine 'Ledger' has no [MigrateState(from: " + version.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ")] migration, " +
+                    "so its state cannot be brought from version " + fromVersion.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " to 3. Add the missing step as a static method of the routine.");
             }
         }
 
