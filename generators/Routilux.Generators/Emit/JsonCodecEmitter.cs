@@ -140,8 +140,17 @@ internal static class JsonCodecEmitter
                 for (var i = 0; i < shape.Members.Count; i++)
                 {
                     var member = shape.Members[i];
-                    writer.Line("writer.WritePropertyName(" + PropertyName(shape, i) + ");");
-                    writer.Line("Write_" + member.ShapeId + "(writer, value." + Access(member.Name) + ");");
+                    var name = PropertyName(shape, i);
+                    var access = "value." + Access(member.Name);
+                    var combined = CombinedWrite(ShapeOf(spec, member.ShapeId), name, access);
+                    if (combined is not null)
+                    {
+                        writer.Line(combined);
+                        continue;
+                    }
+
+                    writer.Line("writer.WritePropertyName(" + name + ");");
+                    writer.Line("Write_" + member.ShapeId + "(writer, " + access + ");");
                 }
 
                 writer.Line("writer.WriteEndObject();");
@@ -150,6 +159,33 @@ internal static class JsonCodecEmitter
 
         writer.Close();
     }
+
+    /// <summary>
+    /// The one-call write of a member whose value Utf8JsonWriter writes with its name in one go (WriteNumber(name, v),
+    /// WriteString(name, v), WriteBoolean(name, v)), as System.Text.Json's own generated code does: it validates and
+    /// updates the writer's state once instead of twice. <see langword="null"/> for every other shape.
+    /// </summary>
+    internal static string? CombinedWrite(TypeShape member, string name, string access)
+    {
+        switch (member.Kind)
+        {
+            case ShapeKind.Boolean:
+                return "writer.WriteBoolean(" + name + ", " + access + ");";
+            case ShapeKind.Number when member.Number is "Int32" or "Int64" or "UInt32" or "UInt64" or "Decimal":
+                return "writer.WriteNumber(" + name + ", " + access + ");";
+            case ShapeKind.String:
+            case ShapeKind.DateTime:
+            case ShapeKind.DateTimeOffset:
+            case ShapeKind.Guid:
+                // WriteString(name, (string?)null) writes a JSON null, as Write_ of a string does.
+                return "writer.WriteString(" + name + ", " + access + ");";
+            default:
+                return null;
+        }
+    }
+
+    internal static TypeShape ShapeOf(SerializationSpec spec, string shapeId) =>
+        spec.Shapes[int.Parse(shapeId.Substring(1), CultureInfo.InvariantCulture)];
 
     private static void WriteSequence(SourceWriter writer, TypeShape shape)
     {

@@ -35,8 +35,17 @@ internal static class StateSerializerEmitter
         for (var i = 0; i < state.Members.Count; i++)
         {
             var member = state.Members[i];
-            writer.Line("writer.WritePropertyName(" + codec + "." + JsonCodecEmitter.StateName(member) + ");");
-            writer.Line(codec + ".Write_" + routine.Serialization.StateShapes[i] + "(writer, self." + JsonCodecEmitter.Access(member.Name) + ");");
+            var name = codec + "." + JsonCodecEmitter.StateName(member);
+            var access = "self." + JsonCodecEmitter.Access(member.Name);
+            var combined = JsonCodecEmitter.CombinedWrite(JsonCodecEmitter.ShapeOf(routine.Serialization, routine.Serialization.StateShapes[i]), name, access);
+            if (combined is not null)
+            {
+                writer.Line(combined);
+                continue;
+            }
+
+            writer.Line("writer.WritePropertyName(" + name + ");");
+            writer.Line(codec + ".Write_" + routine.Serialization.StateShapes[i] + "(writer, " + access + ");");
         }
 
         writer.Line(json + ".WriteOverflow(writer, self." + SerializerEmitter.OverflowField + ");");

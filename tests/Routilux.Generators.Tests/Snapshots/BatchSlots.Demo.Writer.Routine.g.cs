@@ -119,8 +119,7 @@ namespace Demo
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_S1_0);
-                Write_S2(writer, value.Id);
+                writer.WriteNumber(Name_S1_0, value.Id);
                 writer.WriteEndObject();
             }
 
@@ -161,10 +160,8 @@ namespace Demo
             public static void Write_S3(global::System.Text.Json.Utf8JsonWriter writer, (int a, int b) value)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_S3_0);
-                Write_S2(writer, value.Item1);
-                writer.WritePropertyName(Name_S3_1);
-                Write_S2(writer, value.Item2);
+                writer.WriteNumber(Name_S3_0, value.Item1);
+                writer.WriteNumber(Name_S3_1, value.Item2);
                 writer.WriteEndObject();
             }
 

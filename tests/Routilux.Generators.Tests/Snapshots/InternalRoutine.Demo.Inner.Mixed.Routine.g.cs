@@ -103,8 +103,7 @@ namespace Demo.Inner
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_S1_0);
-                Write_S0(writer, value.Value);
+                writer.WriteString(Name_S1_0, value.Value);
                 writer.WriteEndObject();
             }
 

@@ -163,8 +163,7 @@ namespace Demo
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_S1_0);
-                Write_S2(writer, value.Id);
+                writer.WriteNumber(Name_S1_0, value.Id);
                 writer.WriteEndObject();
             }
 
@@ -211,8 +210,7 @@ namespace Demo
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_S3_0);
-                Write_S2(writer, value.OrderId);
+                writer.WriteNumber(Name_S3_0, value.OrderId);
                 writer.WriteEndObject();
             }
 

@@ -115,10 +115,8 @@ namespace Demo
             public static void Write_S2(global::System.Text.Json.Utf8JsonWriter writer, (int a, int b) value)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_S2_0);
-                Write_S1(writer, value.Item1);
-                writer.WritePropertyName(Name_S2_1);
-                Write_S1(writer, value.Item2);
+                writer.WriteNumber(Name_S2_0, value.Item1);
+                writer.WriteNumber(Name_S2_1, value.Item2);
                 writer.WriteEndObject();
             }
 

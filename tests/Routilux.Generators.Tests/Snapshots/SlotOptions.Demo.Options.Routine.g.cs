@@ -93,10 +93,8 @@ namespace Demo
             public static void Write_S1(global::System.Text.Json.Utf8JsonWriter writer, (int a, int b) value)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_S1_0);
-                Write_S0(writer, value.Item1);
-                writer.WritePropertyName(Name_S1_1);
-                Write_S0(writer, value.Item2);
+                writer.WriteNumber(Name_S1_0, value.Item1);
+                writer.WriteNumber(Name_S1_1, value.Item2);
                 writer.WriteEndObject();
             }
 

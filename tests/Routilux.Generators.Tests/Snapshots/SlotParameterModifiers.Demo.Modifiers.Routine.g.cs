@@ -125,10 +125,8 @@ namespace Demo
             public static void Write_S2(global::System.Text.Json.Utf8JsonWriter writer, (int @class, string @event) value)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_S2_0);
-                Write_S0(writer, value.Item1);
-                writer.WritePropertyName(Name_S2_1);
-                Write_S1(writer, value.Item2);
+                writer.WriteNumber(Name_S2_0, value.Item1);
+                writer.WriteString(Name_S2_1, value.Item2);
                 writer.WriteEndObject();
             }
 
@@ -201,8 +199,7 @@ namespace Demo
             public static void Write_S5(global::System.Text.Json.Utf8JsonWriter writer, (decimal amount, string[] tags) value)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_S5_0);
-                Write_S3(writer, value.Item1);
+                writer.WriteNumber(Name_S5_0, value.Item1);
                 writer.WritePropertyName(Name_S5_1);
                 Write_S4(writer, value.Item2);
                 writer.WriteEndObject();
@@ -240,10 +237,8 @@ namespace Demo
             public static void Write_S6(global::System.Text.Json.Utf8JsonWriter writer, (int, int) value)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_S6_0);
-                Write_S0(writer, value.Item1);
-                writer.WritePropertyName(Name_S6_1);
-                Write_S0(writer, value.Item2);
+                writer.WriteNumber(Name_S6_0, value.Item1);
+                writer.WriteNumber(Name_S6_1, value.Item2);
                 writer.WriteEndObject();
             }
 

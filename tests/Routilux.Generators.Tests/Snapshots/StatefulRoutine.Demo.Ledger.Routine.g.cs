@@ -79,8 +79,7 @@ namespace Demo
             {
                 var self = (global::Demo.Ledger)routine;
                 writer.WriteStartObject();
-                writer.WritePropertyName(__RoutiluxJson.State__total);
-                __RoutiluxJson.Write_S8(writer, self._total);
+                writer.WriteNumber(__RoutiluxJson.State__total, self._total);
                 writer.WritePropertyName(__RoutiluxJson.State__items);
                 __RoutiluxJson.Write_S4(writer, self._items);
                 writer.WritePropertyName(__RoutiluxJson.State_Counts);
@@ -168,12 +167,10 @@ namespace Demo
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_S0_0);
-                Write_S1(writer, value.Name);
+                writer.WriteString(Name_S0_0, value.Name);
                 writer.WritePropertyName(Name_S0_1);
                 Write_S2(writer, value.Priority);
-                writer.WritePropertyName(Name_S0_2);
-                Write_S3(writer, value.Quantity);
+                writer.WriteNumber(Name_S0_2, value.Quantity);
                 writer.WritePropertyName(Name_S0_3);
                 Write_S4(writer, value.Parts);
                 writer.WriteEndObject();
@@ -298,10 +295,8 @@ namespace Demo
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_S5_0);
-                Write_S1(writer, value.Label);
-                writer.WritePropertyName(Name_S5_1);
-                Write_S3(writer, value.Retries);
+                writer.WriteString(Name_S5_0, value.Label);
+                writer.WriteNumber(Name_S5_1, value.Retries);
                 writer.WriteEndObject();
             }
 
@@ -356,8 +351,7 @@ namespace Demo
                 writer.WriteStartObject();
                 writer.WritePropertyName(Name_S7_0);
                 Write_S5(writer, value.Item1);
-                writer.WritePropertyName(Name_S7_1);
-                Write_S6(writer, value.Item2);
+                writer.WriteBoolean(Name_S7_1, value.Item2);
                 writer.WriteEndObject();
             }
 

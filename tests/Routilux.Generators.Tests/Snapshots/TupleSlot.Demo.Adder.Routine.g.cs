@@ -80,12 +80,9 @@ namespace Demo
             public static void Write_S2(global::System.Text.Json.Utf8JsonWriter writer, (int left, int right, string? label) value)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_S2_0);
-                Write_S0(writer, value.Item1);
-                writer.WritePropertyName(Name_S2_1);
-                Write_S0(writer, value.Item2);
-                writer.WritePropertyName(Name_S2_2);
-                Write_S1(writer, value.Item3);
+                writer.WriteNumber(Name_S2_0, value.Item1);
+                writer.WriteNumber(Name_S2_1, value.Item2);
+                writer.WriteString(Name_S2_2, value.Item3);
                 writer.WriteEndObject();
             }
 
