@@ -67,11 +67,14 @@ public sealed class CheckpointResumeTests
         Assert.Equal(55, worker.GetRoutine<CkSink>("sink").Total);
         await runtime.DisposeWithin();
 
+        // Gated again, so the restored state is read before the resumed worker moves on from it.
+        var resumedGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var resumedRuntime = new Runtime();
-        var resumed = await resumedRuntime.ResumeWorkerAsync(store, "w-blocked", CheckpointFlows.SourceToSink().Flow).Within();
+        var resumed = await resumedRuntime.ResumeWorkerAsync(store, "w-blocked", CheckpointFlows.SourceToSink(resumedGate).Flow).Within();
         var sink = resumed.GetRoutine<CkSink>("sink");
         Assert.Equal(1, sink.Total);
         Assert.True(resumed.TryGetJob(job.Id, out var restored));
+        resumedGate.SetResult();
         Assert.Equal(JobStatus.Completed, await restored.Completion.Within());
         Assert.Equal(55, sink.Total);
         Assert.Equal(10, sink.Count);
