@@ -114,7 +114,8 @@ internal sealed class ConditionParser
                 throw Error(leftToken.Column, $"{left} alone is not a condition; compare it, for example payload.value == {left}.");
             }
 
-            return Count(new TruthNode(left));
+            // Not counted: it only marks where its operand, already counted, stands.
+            return new TruthNode(left);
         }
 
         Advance();
@@ -149,6 +150,18 @@ internal sealed class ConditionParser
 
     private ConditionOperand ParseIdentifier(ConditionToken token)
     {
+        // Rejected before reading on, so the error is this identifier and not whatever the next token is.
+        switch (token.Text)
+        {
+            case "new" or "typeof" or "nameof" or "default" or "sizeof" or "this" or "base":
+                throw Error(token.Column, $"'{token.Text}' is not allowed: a condition only reads fields and compares them with literals.");
+            case "and" or "or" or "not":
+                throw Error(token.Column, $"'{token.Text}' needs a condition on each side; a field or a literal was expected here.");
+            case not ("true" or "false" or "null" or "payload" or "worker" or "routine" or "slot" or "attempt" or "job"):
+                throw Error(token.Column,
+                    $"unknown identifier '{token.Text}'; a condition reads payload, payload.member..., job.id, worker, routine, slot or attempt (keywords are lowercase).");
+        }
+
         Advance();
         switch (token.Text)
         {
@@ -174,13 +187,8 @@ internal sealed class ConditionParser
 
                 Advance();
                 return AfterOperand(new PathOperand(ConditionRoot.JobId, []));
-            case "new" or "typeof" or "nameof" or "default" or "sizeof" or "this" or "base":
-                throw Error(token.Column, $"'{token.Text}' is not allowed: a condition only reads fields and compares them with literals.");
-            case "and" or "or" or "not":
-                throw Error(token.Column, $"'{token.Text}' needs a condition on each side; a field or a literal was expected here.");
             default:
-                throw Error(token.Column,
-                    $"unknown identifier '{token.Text}'; a condition reads payload, payload.member..., job.id, worker, routine, slot or attempt (keywords are lowercase).");
+                throw new InvalidOperationException("Unreachable: identifiers are checked above.");
         }
     }
 

@@ -54,7 +54,7 @@ internal readonly struct ConditionValue
         JsonValueKind.True => Of(true),
         JsonValueKind.False => Of(false),
         JsonValueKind.String => new(ConditionValueKind.String, false, 0, null, element),
-        JsonValueKind.Number when element.TryGetDouble(out var number) => Of(number),
+        JsonValueKind.Number when element.TryGetDouble(out var number) && double.IsFinite(number) => Of(number),
         JsonValueKind.Number => Fail(ref problem, $"the payload number {element.GetRawText()} is out of a double's range"),
         JsonValueKind.Object => new(ConditionValueKind.Object, false, 0, null, element),
         JsonValueKind.Array => new(ConditionValueKind.Array, false, 0, null, element),
