@@ -46,7 +46,16 @@ internal sealed class ConditionParser
                 : parser.Error(parser._current.Column, $"unexpected {parser.Describe(parser._current)} after a complete condition; join conditions with 'and' / 'or'.");
         }
 
+        parser.AssertInvariants();
+        System.Diagnostics.Debug.Assert(parser._depth == 0, "Every '(' and 'not' entered was left.");
         return root;
+    }
+
+    [System.Diagnostics.Conditional("DEBUG")]
+    private void AssertInvariants()
+    {
+        System.Diagnostics.Debug.Assert(_depth >= 0 && _depth <= BreakpointCondition.MaxDepth, "Depth stays within its limit.");
+        System.Diagnostics.Debug.Assert(_nodes >= 0 && _nodes <= BreakpointCondition.MaxNodes, "Node count stays within its limit.");
     }
 
     private ConditionNode ParseOr()
@@ -81,6 +90,7 @@ internal sealed class ConditionParser
             Advance();
             var operand = ParseUnary();
             _depth--;
+            AssertInvariants();
             return Count(new NotNode(operand));
         }
 
