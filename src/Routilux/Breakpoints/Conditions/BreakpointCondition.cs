@@ -83,12 +83,17 @@ public sealed class BreakpointCondition
     /// <summary>Evaluates the condition over a payload alone; context names (job.id, routine...) read as null.</summary>
     /// <param name="payload">The payload as JSON.</param>
     /// <returns>Whether the condition holds.</returns>
-    public bool Evaluate(JsonElement payload) => Evaluate(new ConditionContext(payload), out _);
+    public bool Evaluate(JsonElement payload) => Evaluate(new ConditionContext(payload));
 
     /// <summary>Evaluates the condition; never throws.</summary>
     /// <param name="context">The payload and the names around it.</param>
     /// <returns>Whether the condition holds. A comparison that cannot be made makes it false (see the other overload for why).</returns>
-    public bool Evaluate(in ConditionContext context) => Evaluate(context, out _);
+    public bool Evaluate(in ConditionContext context)
+    {
+        // The reason is left as facts: formatting it here would allocate for every message a misconfigured condition sees.
+        var found = default(ConditionProblem);
+        return _root.Evaluate(context, ref found);
+    }
 
     /// <summary>
     /// Evaluates the condition and says why it could not be decided: an ordering across kinds
@@ -100,9 +105,10 @@ public sealed class BreakpointCondition
     /// <returns>Whether the condition holds.</returns>
     public bool Evaluate(in ConditionContext context, out string? problem)
     {
-        problem = null;
-        var result = _root.Evaluate(context, ref problem);
-        Debug.Assert(problem is null || !result, "A problem always makes the condition false.");
+        var found = default(ConditionProblem);
+        var result = _root.Evaluate(context, ref found);
+        Debug.Assert(!found.IsSet || !result, "A problem always makes the condition false.");
+        problem = found.Describe();
         return result;
     }
 

@@ -8,21 +8,21 @@ namespace Routilux;
 /// </summary>
 internal abstract class ConditionNode
 {
-    public abstract bool Evaluate(in ConditionContext context, ref string? problem);
+    public abstract bool Evaluate(in ConditionContext context, ref ConditionProblem problem);
 }
 
 internal sealed class OrNode(ConditionNode left, ConditionNode right) : ConditionNode
 {
-    public override bool Evaluate(in ConditionContext context, ref string? problem) =>
-        (left.Evaluate(context, ref problem) || right.Evaluate(context, ref problem)) && problem is null;
+    public override bool Evaluate(in ConditionContext context, ref ConditionProblem problem) =>
+        (left.Evaluate(context, ref problem) || right.Evaluate(context, ref problem)) && !problem.IsSet;
 
     public override string ToString() => $"({left} or {right})";
 }
 
 internal sealed class AndNode(ConditionNode left, ConditionNode right) : ConditionNode
 {
-    public override bool Evaluate(in ConditionContext context, ref string? problem) =>
-        left.Evaluate(context, ref problem) && right.Evaluate(context, ref problem) && problem is null;
+    public override bool Evaluate(in ConditionContext context, ref ConditionProblem problem) =>
+        left.Evaluate(context, ref problem) && right.Evaluate(context, ref problem) && !problem.IsSet;
 
     public override string ToString() => $"({left} and {right})";
 }
@@ -30,8 +30,8 @@ internal sealed class AndNode(ConditionNode left, ConditionNode right) : Conditi
 internal sealed class NotNode(ConditionNode operand) : ConditionNode
 {
     // Without the problem check, 'not (payload.name < 3)' would turn a failed comparison into a hit.
-    public override bool Evaluate(in ConditionContext context, ref string? problem) =>
-        !operand.Evaluate(context, ref problem) && problem is null;
+    public override bool Evaluate(in ConditionContext context, ref ConditionProblem problem) =>
+        !operand.Evaluate(context, ref problem) && !problem.IsSet;
 
     public override string ToString() => $"(not {operand})";
 }
@@ -39,15 +39,19 @@ internal sealed class NotNode(ConditionNode operand) : ConditionNode
 /// <summary>An operand where a bool is needed (the whole condition, or a side of and/or/not): it must read a bool.</summary>
 internal sealed class TruthNode(ConditionOperand operand) : ConditionNode
 {
-    public override bool Evaluate(in ConditionContext context, ref string? problem)
+    public override bool Evaluate(in ConditionContext context, ref ConditionProblem problem)
     {
         var value = operand.Read(context, ref problem);
         if (value.Kind == ConditionValueKind.Bool)
         {
-            return value.Bool && problem is null;
+            return value.Bool && !problem.IsSet;
         }
 
-        problem ??= $"{operand} is {value.KindName}, not a bool; compare it (for example {operand} == true)";
+        if (!problem.IsSet)
+        {
+            problem = ConditionProblem.NotABool(operand, value.Kind);
+        }
+
         return false;
     }
 
@@ -70,19 +74,18 @@ internal enum ComparisonOperator
 /// </summary>
 internal sealed class ComparisonNode(ComparisonOperator op, ConditionOperand left, ConditionOperand right) : ConditionNode
 {
-    public override bool Evaluate(in ConditionContext context, ref string? problem)
+    public override bool Evaluate(in ConditionContext context, ref ConditionProblem problem)
     {
         var a = left.Read(context, ref problem);
         var b = right.Read(context, ref problem);
-        if (problem is not null)
+        if (problem.IsSet)
         {
             return false;
         }
 
         if (a.Kind is ConditionValueKind.Object or ConditionValueKind.Array || b.Kind is ConditionValueKind.Object or ConditionValueKind.Array)
         {
-            problem = $"'{this}' compares {(a.Kind is ConditionValueKind.Object or ConditionValueKind.Array ? a.KindName : b.KindName)}; " +
-                "compare one of its members, or its .length";
+            problem = ConditionProblem.WholeContainer(this, a.Kind is ConditionValueKind.Object or ConditionValueKind.Array ? a.Kind : b.Kind);
             return false;
         }
 
@@ -102,7 +105,7 @@ internal sealed class ComparisonNode(ComparisonOperator op, ConditionOperand lef
         }
         else
         {
-            problem = $"'{this}' orders {a.KindName} against {b.KindName}; '<', '<=', '>' and '>=' compare two numbers or two strings";
+            problem = ConditionProblem.Ordering(this, a.Kind, b.Kind);
             return false;
         }
 

@@ -7,14 +7,14 @@ namespace Routilux;
 /// <summary>A side of a comparison: a literal or a field path. Immutable; reading never throws.</summary>
 internal abstract class ConditionOperand
 {
-    public abstract ConditionValue Read(in ConditionContext context, ref string? problem);
+    public abstract ConditionValue Read(in ConditionContext context, ref ConditionProblem problem);
 }
 
 internal sealed class LiteralOperand(ConditionValue value, string source) : ConditionOperand
 {
     public ConditionValue Value { get; } = value;
 
-    public override ConditionValue Read(in ConditionContext context, ref string? problem) => Value;
+    public override ConditionValue Read(in ConditionContext context, ref ConditionProblem problem) => Value;
 
     public override string ToString() => source;
 }
@@ -47,7 +47,7 @@ internal sealed class PathOperand : ConditionOperand
         Debug.Assert(root == ConditionRoot.Payload || members.Length == 0, "Only payload has members.");
     }
 
-    public override ConditionValue Read(in ConditionContext context, ref string? problem)
+    public override ConditionValue Read(in ConditionContext context, ref ConditionProblem problem)
     {
         switch (_root)
         {

@@ -49,26 +49,16 @@ internal readonly struct ConditionValue
         value is null ? Null : new(ConditionValueKind.String, false, 0, value, default);
 
     /// <summary>Reads a JSON value; a number a double cannot hold is reported through <paramref name="problem"/>.</summary>
-    public static ConditionValue Of(JsonElement element, ref string? problem) => element.ValueKind switch
+    public static ConditionValue Of(JsonElement element, ref ConditionProblem problem) => element.ValueKind switch
     {
         JsonValueKind.True => Of(true),
         JsonValueKind.False => Of(false),
         JsonValueKind.String => new(ConditionValueKind.String, false, 0, null, element),
         JsonValueKind.Number when element.TryGetDouble(out var number) && double.IsFinite(number) => Of(number),
-        JsonValueKind.Number => Fail(ref problem, $"the payload number {element.GetRawText()} is out of a double's range"),
+        JsonValueKind.Number => Fail(ref problem, element),
         JsonValueKind.Object => new(ConditionValueKind.Object, false, 0, null, element),
         JsonValueKind.Array => new(ConditionValueKind.Array, false, 0, null, element),
         _ => Null,
-    };
-
-    public string KindName => Kind switch
-    {
-        ConditionValueKind.Null => "null",
-        ConditionValueKind.Bool => "a bool",
-        ConditionValueKind.Number => "a number",
-        ConditionValueKind.String => "a string",
-        ConditionValueKind.Object => "an object",
-        _ => "an array",
     };
 
     /// <summary>The string's text; copies it out of the payload when it is there.</summary>
@@ -91,9 +81,13 @@ internal readonly struct ConditionValue
             : string.Equals(GetString(), other.GetString(), StringComparison.Ordinal);
     }
 
-    private static ConditionValue Fail(ref string? problem, string reason)
+    private static ConditionValue Fail(ref ConditionProblem problem, JsonElement number)
     {
-        problem ??= reason;
+        if (!problem.IsSet)
+        {
+            problem = ConditionProblem.NumberOutOfRange(number);
+        }
+
         return Null;
     }
 }
