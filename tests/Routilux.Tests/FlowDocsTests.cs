@@ -120,6 +120,24 @@ public class FlowDocsTests
         Assert.Equal(new[] { "long-words" }, root.GetProperty("dependencies").GetProperty("kept").EnumerateArray().Select(e => e.GetString()));
     }
 
+    [Fact]
+    public void A_join_slot_names_the_slots_it_runs_with()
+    {
+        var flow = new FlowBuilder("join");
+        var pairer = flow.Add("pairer", () => new Pairer(new System.Collections.Concurrent.ConcurrentQueue<string>()));
+        flow.Entry(pairer.Left()).Entry(pairer.Right());
+
+        using var json = JsonDocument.Parse(flow.Build().Describe().ToJson());
+        var slots = json.RootElement.GetProperty("routines").GetProperty("pairer").GetProperty("slots");
+        foreach (var name in new[] { "Left", "Right" })
+        {
+            Assert.Equal("allSlotsReady", slots.GetProperty(name).GetProperty("activation").GetString());
+            Assert.Equal(new[] { "Left", "Right" }, slots.GetProperty(name).GetProperty("join").EnumerateArray().Select(e => e.GetString()));
+        }
+
+        Assert.DoesNotContain('\r', flow.Build().Describe().ToJson());
+    }
+
     [Theory]
     [InlineData(typeof(int), "System.Int32")]
     [InlineData(typeof(string[]), "System.String[]")]

@@ -57,7 +57,9 @@ public sealed class FlowDescription
             FlowDescriptionJson.Write(json, this);
         }
 
-        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        // Utf8JsonWriter breaks lines with Environment.NewLine; "\n" everywhere keeps the document the same on every
+        // machine. A raw "\r" can only be a line break: inside strings the writer escapes it.
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
     /// <summary>

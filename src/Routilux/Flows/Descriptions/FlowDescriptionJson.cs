@@ -90,6 +90,12 @@ internal static class FlowDescriptionJson
             json.WriteNumber("capacity", routine.GetCapacity(i));
             json.WriteString("whenFull", QueuePolicyName(routine.GetQueuePolicy(i)));
             WriteActivation(json, slot.Activation);
+            if (slot.JoinGroup >= 0)
+            {
+                // A join's slots run together, one message from each: name them all, so a reader need not match indices.
+                WriteNames(json, "join", descriptor.Slots.Where(s => s.JoinGroup == slot.JoinGroup).Select(s => s.Name).ToArray());
+            }
+
             json.WriteBoolean("optional", slot.Optional);
             json.WriteBoolean("entry", routine.IsEntry(i));
             json.WriteEndObject();
