@@ -5,7 +5,8 @@ namespace Routilux;
 
 /// <summary>
 /// A plain description of a built flow — routines with their typed ports, connections, entries and the dependency
-/// graph — for tools, hosts and docs. <see cref="ToJson"/> writes it as a versioned JSON document.
+/// graph — for tools, hosts and docs. <see cref="ToJson"/> writes it as a versioned JSON document (docs/flow-description.md),
+/// <see cref="ToMarkdown"/> as a page of docs, <see cref="ToMermaid"/>, <see cref="ToD2"/> and <see cref="ToDot"/> as a graph.
 /// </summary>
 public sealed class FlowDescription
 {
