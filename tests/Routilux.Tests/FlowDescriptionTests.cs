@@ -26,9 +26,9 @@ public class FlowDescriptionTests
         var counterJson = root.GetProperty("routines").GetProperty("counter");
         Assert.Equal("Counter", counterJson.GetProperty("type").GetString());
         Assert.Equal("Emits 0..n-1 on Number.", counterJson.GetProperty("summary").GetString());
-        Assert.Equal("Int32", counterJson.GetProperty("slots").GetProperty("Start").GetProperty("payload").GetString());
+        Assert.Equal("System.Int32", counterJson.GetProperty("slots").GetProperty("Start").GetProperty("payload").GetString());
         Assert.True(counterJson.GetProperty("slots").GetProperty("Start").GetProperty("entry").GetBoolean());
-        Assert.Equal("Skip", root.GetProperty("routines").GetProperty("plus-one").GetProperty("onError").GetString());
+        Assert.Equal("skip", root.GetProperty("routines").GetProperty("plus-one").GetProperty("onError").GetString());
         Assert.Equal(3, root.GetProperty("connections").GetArrayLength());
         Assert.Equal("counter.Start", root.GetProperty("entries")[0].GetString());
         Assert.Equal(new[] { "plus-one", "counter" }, root.GetProperty("dependencies").GetProperty("tally").EnumerateArray().Select(e => e.GetString()));

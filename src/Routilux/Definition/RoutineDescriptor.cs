@@ -112,6 +112,13 @@ public sealed class RoutineDescriptor
         return null;
     }
 
+    /// <summary>
+    /// Writes the routine type's docs as GitHub-flavoured Markdown: its name, class and summary from its XML docs,
+    /// its declared error policy, and tables of its slots (payload, parameters, declared capacity and queue policy,
+    /// activation, summary) and events. <see cref="FlowDescription.ToMarkdown"/> documents a whole flow.
+    /// </summary>
+    public string ToMarkdown() => MarkdownWriter.Write(this);
+
     /// <inheritdoc />
     public override string ToString() => Name;
 }

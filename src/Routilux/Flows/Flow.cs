@@ -79,7 +79,10 @@ public sealed class Flow
         return new SlotPort<T>(routine.Node, descriptor);
     }
 
-    /// <summary>Describes the flow: routines with typed ports, connections, entries and dependencies; <c>Describe().ToJson()</c> for JSON.</summary>
+    /// <summary>
+    /// Describes the flow: routines with typed ports, connections, entries and dependencies; <c>Describe().ToJson()</c>
+    /// for JSON, <c>Describe().ToMarkdown()</c> for docs, <c>Describe().ToMermaid()</c> for a graph.
+    /// </summary>
     public FlowDescription Describe() => new(this);
 
     /// <summary>Finds a routine by id.</summary>

@@ -1,15 +1,22 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Routilux;
 
 /// <summary>
 /// A plain description of a built flow — routines with their typed ports, connections, entries and the dependency
-/// graph — for tools, hosts and docs. <see cref="ToJson"/> writes it as a versioned JSON document.
+/// graph — for tools, hosts and docs. <see cref="ToJson"/> writes it as a versioned JSON document (docs/flow-description.md),
+/// <see cref="ToMarkdown"/> as a page of docs, <see cref="ToMermaid"/>, <see cref="ToD2"/> and <see cref="ToDot"/> as a graph.
 /// </summary>
 public sealed class FlowDescription
 {
     /// <summary>The version of the JSON document <see cref="ToJson"/> writes.</summary>
-    public const int FormatVersion = 1;
+    /// <remarks>
+    /// Version 2 (documented in docs/flow-description.md) writes payload and routine types fully qualified, error
+    /// policies and activations as structured values rather than display text, and adds parameter names, summaries,
+    /// the flow's own error policy and where each routine's comes from.
+    /// </remarks>
+    public const int FormatVersion = 2;
 
     internal FlowDescription(Flow flow) => Flow = flow;
 
@@ -39,15 +46,21 @@ public sealed class FlowDescription
     /// Writes the description as indented JSON. Its first member is <c>"format"</c> (see <see cref="FormatVersion"/>),
     /// as in every document Routilux writes, so a reader can tell which shape follows before reading it.
     /// </summary>
+    /// <remarks>
+    /// Characters such as &lt;, &gt; and ' are written as they are rather than as \u003C escapes, so generic type names
+    /// read plainly: the document is for files and tools, never inlined into HTML, where that escaping matters.
+    /// </remarks>
     public string ToJson()
     {
         using var buffer = new System.IO.MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            Write(json);
+            FlowDescriptionJson.Write(json, this);
         }
 
-        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        // Utf8JsonWriter breaks lines with Environment.NewLine; "\n" everywhere keeps the document the same on every
+        // machine. A raw "\r" can only be a line break: inside strings the writer escapes it.
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -56,99 +69,17 @@ public sealed class FlowDescription
     /// </summary>
     public string ToMermaid() => MermaidWriter.Write(Flow);
 
+    /// <summary>
+    /// Writes the flow's docs as GitHub-flavoured Markdown: its graph as a <c>mermaid</c> block, its entries and flow
+    /// error policy, then a section per routine with the summary the generator captured from its XML docs, its error
+    /// policy and upstream routines, and tables of its slots and events with theirs. Ids, summaries and type names are
+    /// escaped, so they show as written.
+    /// </summary>
+    public string ToMarkdown() => MarkdownWriter.Write(this);
+
     /// <summary>Writes the flow as a D2 diagram, showing what <see cref="ToMermaid"/> shows.</summary>
     public string ToD2() => D2Writer.Write(Flow);
 
     /// <summary>Writes the flow as a Graphviz DOT digraph (render with <c>dot -Tsvg</c>), showing what <see cref="ToMermaid"/> shows.</summary>
     public string ToDot() => DotWriter.Write(Flow);
-
-    private void Write(Utf8JsonWriter json)
-    {
-        json.WriteStartObject();
-        json.WriteNumber("format", FormatVersion);
-        json.WriteString("id", Flow.Id);
-        json.WriteStartObject("routines");
-        foreach (var routine in Flow.Routines)
-        {
-            WriteRoutine(json, routine);
-        }
-
-        json.WriteEndObject();
-        json.WriteStartArray("connections");
-        foreach (var connection in Flow.Connections)
-        {
-            json.WriteStartObject();
-            json.WriteString("from", $"{connection.Source.Id}.{connection.Event.Name}");
-            json.WriteString("to", $"{connection.Target.Id}.{connection.Slot.Name}");
-            json.WriteString("payload", TypeNames.Display(connection.Slot.PayloadType));
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("entries");
-        foreach (var routine in Flow.Routines)
-        {
-            for (var i = 0; i < routine.Descriptor.Slots.Count; i++)
-            {
-                if (routine.IsEntry(i))
-                {
-                    json.WriteStringValue($"{routine.Id}.{routine.Descriptor.Slots[i].Name}");
-                }
-            }
-        }
-
-        json.WriteEndArray();
-        json.WriteStartObject("dependencies");
-        foreach (var (id, upstream) in Dependencies)
-        {
-            json.WriteStartArray(id);
-            foreach (var source in upstream)
-            {
-                json.WriteStringValue(source);
-            }
-
-            json.WriteEndArray();
-        }
-
-        json.WriteEndObject();
-        json.WriteEndObject();
-    }
-
-    private static void WriteRoutine(Utf8JsonWriter json, FlowRoutine routine)
-    {
-        var descriptor = routine.Descriptor;
-        json.WriteStartObject(routine.Id);
-        json.WriteString("type", descriptor.Name);
-        if (descriptor.Summary.Length > 0)
-        {
-            json.WriteString("summary", descriptor.Summary);
-        }
-
-        json.WriteString("onError", routine.ErrorPolicy.ToString());
-        json.WriteStartObject("slots");
-        for (var i = 0; i < descriptor.Slots.Count; i++)
-        {
-            var slot = descriptor.Slots[i];
-            json.WriteStartObject(slot.Name);
-            json.WriteString("payload", TypeNames.Display(slot.PayloadType));
-            json.WriteNumber("capacity", routine.GetCapacity(i));
-            json.WriteString("whenFull", routine.GetQueuePolicy(i).ToString());
-            json.WriteString("activation", slot.Activation.ToString());
-            json.WriteBoolean("entry", routine.IsEntry(i));
-            json.WriteBoolean("optional", slot.Optional);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndObject();
-        json.WriteStartObject("events");
-        foreach (var @event in descriptor.Events)
-        {
-            json.WriteStartObject(@event.Name);
-            json.WriteString("payload", TypeNames.Display(@event.PayloadType));
-            json.WriteEndObject();
-        }
-
-        json.WriteEndObject();
-        json.WriteEndObject();
-    }
 }

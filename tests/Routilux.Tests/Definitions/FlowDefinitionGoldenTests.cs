@@ -89,11 +89,11 @@ public class FlowDefinitionGoldenTests
     {
         var flow = FlowDefinition.Load(Golden("flow-definition.v1.json"));
 
-        foreach (var json in new[] { flow.ToDefinitionJson(), flow.Describe().ToJson() })
+        foreach (var (json, version) in new[] { (flow.ToDefinitionJson(), FlowDefinition.FormatVersion), (flow.Describe().ToJson(), FlowDescription.FormatVersion) })
         {
             using var document = JsonDocument.Parse(json);
             var first = document.RootElement.EnumerateObject().First();
-            Assert.Equal(("format", 1), (first.Name, first.Value.GetInt32()));
+            Assert.Equal(("format", version), (first.Name, first.Value.GetInt32()));
         }
     }
 
