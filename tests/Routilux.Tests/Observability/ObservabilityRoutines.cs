@@ -19,3 +19,23 @@ public partial class ChattyRelay
     [LoggerMessage(EventId = 42, EventName = "Relayed", Level = LogLevel.Information, Message = "relaying {Value}")]
     private static partial void Relaying(ILogger logger, int value);
 }
+
+/// <summary>Yields, takes <c>value</c> ms on a fake clock, and throws for a negative value: an asynchronous handler's run.</summary>
+[Routine]
+public partial class AsyncTimedStage
+{
+    private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _clock;
+
+    public AsyncTimedStage(Microsoft.Extensions.Time.Testing.FakeTimeProvider clock) => _clock = clock;
+
+    [Slot]
+    public async ValueTask In(int value)
+    {
+        await Task.Yield();
+        _clock.Advance(TimeSpan.FromMilliseconds(Math.Abs(value)));
+        if (value < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, "A planned failure after an await.");
+        }
+    }
+}
