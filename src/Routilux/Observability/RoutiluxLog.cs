@@ -48,7 +48,8 @@ internal static partial class RoutiluxLog
         Message = "Worker {WorkerId} (flow {FlowId}) resumed.")]
     public static partial void WorkerResumed(ILogger logger, string workerId, string flowId);
 
-    [LoggerMessage(EventId = 1202, EventName = "WorkerCancelled", Level = LogLevel.Warning,
+    // Information, not Warning: disposing a runtime cancels its workers, which is how every run ends.
+    [LoggerMessage(EventId = 1202, EventName = "WorkerCancelled", Level = LogLevel.Information,
         Message = "Worker {WorkerId} (flow {FlowId}) was cancelled: {Reason}")]
     public static partial void WorkerCancelled(ILogger logger, string workerId, string flowId, string reason);
 

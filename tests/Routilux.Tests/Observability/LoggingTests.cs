@@ -98,7 +98,9 @@ public class LoggingTests
         Assert.Equal(2, logs.WithId(1102).Count());
         Assert.Contains("fill the queue first", Assert.Single(logs.WithId(1200)).Message, StringComparison.Ordinal);
         Assert.Single(logs.WithId(1201));
-        Assert.Contains("shutting down", Assert.Single(logs.WithId(1202)).Message, StringComparison.Ordinal);
+        var cancelled = Assert.Single(logs.WithId(1202));
+        Assert.Contains("shutting down", cancelled.Message, StringComparison.Ordinal);
+        Assert.Equal(LogLevel.Information, cancelled.Level);
     }
 
     [Fact]
