@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Routilux.Observability;
 
 namespace Routilux;
 
@@ -96,6 +97,8 @@ public sealed partial class Job
     internal void RecordDrop(string routineId, string slotName)
     {
         Interlocked.Increment(ref _droppedMessages);
+        RoutiluxLog.MessageDropped(Worker.Runtime.Loggers.Worker, routineId, slotName, Id);
+        Worker.Runtime.Hooks?.Dropped(new MessageEvent(this, routineId, slotName));
         var key = $"{routineId}.{slotName}";
         lock (RecordGate)
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Routilux.Execution;
+using Routilux.Observability;
 
 namespace Routilux;
 
@@ -106,6 +107,11 @@ public sealed partial class Job
     /// <param name="callerToken">The token the job was opened with.</param>
     internal void Begin(CancellationToken callerToken)
     {
+        // Before anything that may stop the job, so a hook sees its start before its end.
+        var runtime = Worker.Runtime;
+        RoutiluxLog.JobStarted(runtime.Loggers.Job, Id, Worker.Id, Worker.Flow.Id);
+        runtime.Hooks?.JobStarted(this);
+
         _workerRegistration = Worker.CancellationToken.UnsafeRegister(static s => ((Job)s!).Cancel("The worker was cancelled."), this);
         if (callerToken.CanBeCanceled)
         {
@@ -237,9 +243,17 @@ public sealed partial class Job
         }
     }
 
-    private void OnTimeout() => Fail(new TimeoutException(
-        $"Job '{Id}' of flow '{Worker.Flow.Id}' did not finish within its timeout of {Timeout?.TotalMilliseconds} ms; it was stopped. " +
-        "Raise JobOptions.Timeout if the work needs longer."));
+    private void OnTimeout()
+    {
+        if (Status == JobStatus.Running)
+        {
+            RoutiluxLog.JobTimedOut(Worker.Runtime.Loggers.Job, Id, Worker.Id, Worker.Flow.Id, Timeout?.TotalMilliseconds ?? 0);
+        }
+
+        Fail(new TimeoutException(
+            $"Job '{Id}' of flow '{Worker.Flow.Id}' did not finish within its timeout of {Timeout?.TotalMilliseconds} ms; it was stopped. " +
+            "Raise JobOptions.Timeout if the work needs longer."));
+    }
 
     /// <summary>Resuming: counts restored buffered messages as parked (before dispatch starts, so no quiescence check).</summary>
     internal void RestoreParked(int parked, int parkedInJoins)
@@ -410,7 +424,26 @@ public sealed partial class Job
         _workerRegistration.Dispose();
         _callerRegistration.Dispose();
         Worker.OnJobFinished(this);
+        LogEnd();
+        Worker.Runtime.Hooks?.JobEnded(this);
         _completion.TrySetResult(Status);
+    }
+
+    private void LogEnd()
+    {
+        var logger = Worker.Runtime.Loggers.Job;
+        switch (Status)
+        {
+            case JobStatus.Completed:
+                RoutiluxLog.JobCompleted(logger, Id, Worker.Id, Worker.Flow.Id);
+                break;
+            case JobStatus.Failed:
+                RoutiluxLog.JobFailed(logger, Error, Id, Worker.Id, Worker.Flow.Id);
+                break;
+            case JobStatus.Cancelled:
+                RoutiluxLog.JobCancelled(logger, Id, Worker.Id, Worker.Flow.Id, CancellationReason);
+                break;
+        }
     }
 
     /// <inheritdoc />

@@ -41,6 +41,12 @@ public readonly struct RoutineContext
     /// </summary>
     public string MessageId => Cell.MessageIdOfHand();
 
+    /// <summary>
+    /// A logger for the handler, from <see cref="RuntimeOptions.LoggerFactory"/>, whose category is the routine class's
+    /// full name (as <c>ILogger&lt;TRoutine&gt;</c> would have). Logs nothing when the runtime has no logger factory.
+    /// </summary>
+    public Microsoft.Extensions.Logging.ILogger Logger => Cell.Logger;
+
     /// <summary>Signalled when the job or the worker is cancelled, fails or times out.</summary>
     public CancellationToken CancellationToken => Job.CancellationToken;
 

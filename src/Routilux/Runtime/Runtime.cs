@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Routilux.Observability;
 
 namespace Routilux;
 
@@ -28,7 +29,15 @@ public sealed partial class Runtime : IAsyncDisposable, IDisposable
     {
         Options = options ?? new RuntimeOptions();
         TimeProvider = Options.TimeProvider ?? TimeProvider.System;
+        Loggers = new RuntimeLoggers(Options.LoggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        Hooks = HookSet.Create(Options.Hooks, Loggers.Hooks);
     }
+
+    /// <summary>The runtime's loggers, by category.</summary>
+    internal RuntimeLoggers Loggers { get; }
+
+    /// <summary>The registered hooks, or <see langword="null"/> when none is (every caller checks, and skips).</summary>
+    internal HookSet? Hooks { get; }
 
     /// <summary>The settings the runtime was created with.</summary>
     public RuntimeOptions Options { get; }

@@ -242,6 +242,7 @@ public sealed partial class Worker
         {
             // Kept for the host to see; the worker goes on, and the next automatic checkpoint tries again.
             Volatile.Write(ref _lastCheckpointError, ex);
+            Observability.RoutiluxLog.CheckpointFailed(Runtime.Loggers.Worker, ex, Id, Flow.Id);
         }
         finally
         {

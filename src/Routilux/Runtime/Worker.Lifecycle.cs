@@ -66,6 +66,7 @@ public sealed partial class Worker
     {
         PauseReason = reason ?? "Paused.";
         Interlocked.Or(ref _dispatchStops, UserPause);
+        Observability.RoutiluxLog.WorkerPaused(Runtime.Loggers.Worker, Id, Flow.Id, PauseReason);
     }
 
     /// <summary>Resumes a paused worker: every held message is delivered, exactly once, in its queue's order.</summary>
@@ -76,6 +77,7 @@ public sealed partial class Worker
         // stopped: the checkpoint's end restarts it.
         var stops = Interlocked.And(ref _dispatchStops, ~UserPause) & ~UserPause;
         PauseReason = null;
+        Observability.RoutiluxLog.WorkerResumed(Runtime.Loggers.Worker, Id, Flow.Id);
         Touch();
         if (stops == 0)
         {
@@ -205,6 +207,7 @@ public sealed partial class Worker
             return;
         }
 
+        Observability.RoutiluxLog.WorkerTimedOut(Runtime.Loggers.Worker, Id, Flow.Id, timeout.TotalMilliseconds);
         var error = new TimeoutException(
             $"Worker '{Id}' of flow '{Flow.Id}' had no activity for {timeout.TotalMilliseconds} ms (its inactivity timeout) and was closed.");
         foreach (var job in _activeJobs.Values)

@@ -122,6 +122,7 @@ public sealed partial class Worker
         }
 
         CancellationReason = reason ?? "Cancelled.";
+        Observability.RoutiluxLog.WorkerCancelled(Runtime.Loggers.Worker, Id, Flow.Id, CancellationReason);
         _cancellation.Cancel();
     }
 

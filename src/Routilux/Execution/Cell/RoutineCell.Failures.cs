@@ -1,3 +1,5 @@
+using Routilux.Observability;
+
 namespace Routilux.Execution;
 
 // When a handler fails: the routine's error policy (retry after a delay on the runtime's clock, skip, continue, stop),
@@ -11,7 +13,7 @@ public sealed partial class RoutineCell
         // A handler that stops because its job was cancelled has not failed.
         if (error is OperationCanceledException && job.IsStopped)
         {
-            Record(job, HandlerOutcome.Cancelled);
+            Record(job, HandlerOutcome.Cancelled, error);
             DiscardOutbox();
             DropHand(queue);
             EndMessage(job);
@@ -21,31 +23,34 @@ public sealed partial class RoutineCell
         var policy = Routine.ErrorPolicy;
         if (policy.Strategy == ErrorStrategy.Retry && _hand.Attempt <= policy.MaxRetries && policy.Retries(error))
         {
-            Record(job, HandlerOutcome.Retried);
+            Record(job, HandlerOutcome.Retried, error);
             DiscardRun();
-            return ScheduleRetry(queue, job, policy.DelayBefore(_hand.Attempt));
+            var delay = policy.DelayBefore(_hand.Attempt);
+            RoutiluxLog.RetryScheduled(Worker.Runtime.Loggers.Worker, error, Routine.Id, CurrentSlotName, job.Id, _hand.Attempt, delay.TotalMilliseconds);
+            return ScheduleRetry(queue, job, delay);
         }
 
         var strategy = policy.Strategy == ErrorStrategy.Retry ? (policy.Fallback ?? ErrorPolicy.Stop).Strategy : policy.Strategy;
         job.RecordError(new JobError(Routine.Id, CurrentSlotName, error, strategy, _hand.Attempt, Clock.GetUtcNow()));
+        RoutiluxLog.HandlerFailed(Worker.Runtime.Loggers.Worker, error, Routine.Id, CurrentSlotName, job.Id, _hand.Attempt, strategy);
         switch (strategy)
         {
             case ErrorStrategy.Continue:
                 // Carry on as if the handler had returned where it threw: what it emitted so far goes downstream.
-                Record(job, HandlerOutcome.ErrorContinued);
+                Record(job, HandlerOutcome.ErrorContinued, error);
                 State = RoutineState.ErrorContinued;
                 return IsDone(ContinueBatchOrComplete(queue, job), job);
 
             case ErrorStrategy.Skip:
                 // As if the message never arrived: nothing it caused goes downstream.
                 // The rest of its batch, and what the batch's earlier runs emitted, go on.
-                Record(job, HandlerOutcome.Skipped);
+                Record(job, HandlerOutcome.Skipped, error);
                 State = RoutineState.Skipped;
                 DiscardRun();
                 return IsDone(ContinueBatchOrComplete(queue, job), job);
 
             default:
-                Record(job, HandlerOutcome.Failed);
+                Record(job, HandlerOutcome.Failed, error);
                 State = RoutineState.Failed;
                 DiscardOutbox();
                 DropHand(queue);

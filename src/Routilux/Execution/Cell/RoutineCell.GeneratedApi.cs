@@ -35,6 +35,11 @@ public sealed partial class RoutineCell
             ThrowOutsideHandler();
         }
 
+        if (_hooks is not null)
+        {
+            _hooks.Emitted(new MessageEvent(_hand.Job!, RoutineId, Routine.Descriptor.Events[@event].Name));
+        }
+
         var outlet = Unsafe.As<EventOutlet<T>>(_outlets[@event]);
         if (outlet.IsConnected)
         {

@@ -159,6 +159,11 @@ public sealed partial class RoutineCell
                 _clock.StartRun(Clock);
             }
 
+            if (_hooks is not null)
+            {
+                HookRunStarting(job);
+            }
+
             ValueTask running;
             bool completed;
             try

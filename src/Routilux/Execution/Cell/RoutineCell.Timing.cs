@@ -1,3 +1,5 @@
+using Routilux.Observability;
+
 namespace Routilux.Execution;
 
 // Recording handler runs in the execution history, timed by the cell's RunClock. A run on its own is timed by its own
@@ -7,10 +9,15 @@ public sealed partial class RoutineCell
 {
     /// <summary>
     /// Records the end of a run of the message in hand, if the worker keeps a history: reads the clock, and records
-    /// the run together with the deferred runs before it (see <see cref="RecordLater"/>).
+    /// the run together with the deferred runs before it (see <see cref="RecordLater"/>); and tells the hooks, if any.
     /// </summary>
-    private void Record(Job job, HandlerOutcome outcome)
+    private void Record(Job job, HandlerOutcome outcome, Exception? error = null)
     {
+        if (_hooks is not null)
+        {
+            HookRunEnded(job, outcome, error);
+        }
+
         if (_recordHistory)
         {
             System.Diagnostics.Debug.Assert(_clock.Continues(_hand.Slot, job), "A run was timed with deferred runs of another slot or job.");
@@ -28,11 +35,21 @@ public sealed partial class RoutineCell
     {
         if (!_recordHistory)
         {
+            if (_hooks is not null)
+            {
+                HookRunEnded(job, HandlerOutcome.Completed, error: null);
+            }
+
             return;
         }
 
         if (_hand.Attempt == 1)
         {
+            if (_hooks is not null)
+            {
+                HookRunEnded(job, HandlerOutcome.Completed, error: null);
+            }
+
             _clock.DeferEnd(_hand.Slot, job);
         }
         else
@@ -81,6 +98,23 @@ public sealed partial class RoutineCell
             _clock.RunStartedAt = resumesAt;
             _clock.Forget();
         }
+    }
+
+    /// <summary>
+    /// Hooks only: a run starts. Unlike the history, hooks time every run on its own (one clock reading at each end),
+    /// a cost paid only when a hook is registered.
+    /// </summary>
+    private void HookRunStarting(Job job)
+    {
+        _hookedRunStartedAt = Clock.GetTimestamp();
+        _hooks!.HandlerStarting(new HandlerStart(job, RoutineId, CurrentSlotName, _hand.Attempt));
+    }
+
+    /// <summary>Hooks only: the run in hand ended with <paramref name="outcome"/>.</summary>
+    private void HookRunEnded(Job job, HandlerOutcome outcome, Exception? error)
+    {
+        var duration = Clock.GetElapsedTime(_hookedRunStartedAt);
+        _hooks!.HandlerEnded(new HandlerEnd(job, RoutineId, CurrentSlotName, _hand.Attempt, outcome, duration, error));
     }
 
     /// <summary>Something other than bookkeeping ran or may have run (user code, a wait): the latest reading is stale.</summary>

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Routilux.Observability;
 
 namespace Routilux.Execution;
 
@@ -93,6 +95,7 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
     private readonly CellContinuation _continueParkedBatch; // E7 from a fresh work item
     private EventOutlet[] _outlets = Array.Empty<EventOutlet>();
     private EventOutlet? _onlyOutlet;                 // a routine with one event (most) may pass its message on
+    private readonly HookSet? _hooks;                 // the runtime's hooks; null when none (one check per event)
 
     // ---- The claim (any thread, CAS) -----------------------------------------------------------------------------
     // Producers on other cores read it for every message they queue: a cache line of its own.
@@ -108,6 +111,7 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
     private int _nextSlot;                             // round robin over the slots
     private int _takenInTurn;                          // messages taken this turn, gathered batches included
     private Job? _lastBatchJob;                        // the job of the turn's last batch: a stream while heads are its
+    private long _hookedRunStartedAt;                  // hooks only: when the run in hand started (Clock's timestamp)
 
     // ---- [holder] What a waiting message resumes with (set before the wait, cleared by the one continuation) ------
     private ValueTask _awaitedHandler;                 // E4
@@ -140,10 +144,16 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
         Worker = worker;
         Routine = routine;
         Clock = worker.Runtime.TimeProvider;
+
+        // Before the queues are made: each copies the hooks, to check them without a hop through the cell.
+        _hooks = worker.Runtime.Hooks;
         History = new ExecutionHistory(historyCapacity);
         _recordHistory = worker.Options.RecordHistory;
         _countsRuns = worker.Options.CheckpointAfterRuns > 0;
         _routine = routine.CreateInstance();
+
+        // Named after the routine's class, as ILogger<T> would be, so log filters can use the user's namespaces.
+        Logger = worker.Runtime.Loggers.Factory.CreateLogger(routine.Descriptor.RoutineType);
         var slots = routine.Descriptor.Slots;
         _queues = new SlotQueue[slots.Count];
         for (var i = 0; i < _queues.Length; i++)
@@ -214,6 +224,12 @@ public sealed partial class RoutineCell : IThreadPoolWorkItem
     internal bool IsWaitingForRetry => _retryArmed;
 
     internal ExecutionHistory History { get; }
+
+    /// <summary>The logger handlers reach through <see cref="RoutineContext.Logger"/>.</summary>
+    internal ILogger Logger { get; }
+
+    /// <summary>The runtime's hooks, or <see langword="null"/> when none is registered.</summary>
+    internal HookSet? Hooks => _hooks;
 
     /// <summary>The runtime's clock.</summary>
     internal TimeProvider Clock { get; }

@@ -22,11 +22,15 @@ internal abstract class SlotQueue
     // Whether the payload type holds references, which the message in hand must not keep alive once handled.
     private readonly bool _payloadHasReferences;
 
+    // The runtime's hooks, copied from the owner: an enqueue checks them without a hop through the cell.
+    private protected readonly Observability.HookSet? _hooks;
+
     protected SlotQueue(RoutineCell owner, SlotDescriptor slot, int capacity, QueueFullPolicy policy, Array ring, bool payloadHasReferences)
     {
         _ringStorage = ring;
         _payloadHasReferences = payloadHasReferences;
         Owner = owner;
+        _hooks = owner.Hooks;
         Slot = slot;
         SlotIndex = slot.Index;
         Capacity = capacity;

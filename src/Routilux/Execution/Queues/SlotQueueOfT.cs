@@ -130,6 +130,12 @@ internal sealed partial class SlotQueue<T> : SlotQueue
             return Full(job, waiter);
         }
 
+        if (_hooks is not null)
+        {
+            // Before scheduling: the job is still held open by its producer, so the hook never sees a finished job.
+            _hooks.Enqueued(new MessageEvent(job, Owner.RoutineId, Slot.Name));
+        }
+
         // F3: Publish's interlocked write was the full fence this plain look at the claim relies on.
         Owner.ScheduleAfterFence(preferLocal: !handOff);
         return EnqueueOutcome.Enqueued;
