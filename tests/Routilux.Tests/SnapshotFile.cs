@@ -1,5 +1,4 @@
 using System.IO;
-using System.Runtime.CompilerServices;
 
 namespace Routilux.Tests;
 
@@ -13,8 +12,11 @@ internal static class SnapshotFile
 
     public static bool Updating => Environment.GetEnvironmentVariable(UpdateVariable) == "1";
 
-    /// <summary>The repository's root, found from this file's place in the source tree (tests/Routilux.Tests).</summary>
-    public static string RepositoryRoot => Path.GetFullPath(Path.Combine(SourceDirectory(), "..", ".."));
+    /// <summary>
+    /// The repository's root: the nearest folder above the test binaries that holds Routilux.sln. Not the compiler's
+    /// [CallerFilePath], which a CI build maps to "/_/" (deterministic paths).
+    /// </summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     /// <summary>Asserts that <paramref name="actual"/> is tests/Routilux.Tests/Snapshots/<paramref name="file"/>, or rewrites it.</summary>
     /// <param name="file">The snapshot's file name.</param>
@@ -37,5 +39,18 @@ internal static class SnapshotFile
             $"Expected:\n{expected}\nActual:\n{actual}");
     }
 
-    private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+    private static string SourceDirectory() => Path.Combine(RepositoryRoot, "tests", "Routilux.Tests");
+
+    private static string FindRepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Routilux.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No Routilux.sln above {AppContext.BaseDirectory}: the snapshot tests run from the repository's build output.");
+    }
 }

@@ -32,12 +32,15 @@ internal sealed class SdkProject : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <Reference Include="Routilux" HintPath="lib/Routilux.dll" />
+                <!-- What the Routilux package brings as its dependency. -->
+                <Reference Include="Microsoft.Extensions.Logging.Abstractions" HintPath="lib/Microsoft.Extensions.Logging.Abstractions.dll" />
                 <Analyzer Include="analyzers/Routilux.Generators.dll" />
                 <Analyzer Include="analyzers/Routilux.Analyzers.dll" />
               </ItemGroup>
             </Project>
             """);
         project.Copy(typeof(RoutineAttribute).Assembly.Location, "lib");
+        project.Copy(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location, "lib");
         project.Copy(typeof(RoutineGenerator).Assembly.Location, "analyzers");
         project.Copy(typeof(FlowAnalyzer).Assembly.Location, "analyzers");
         return project;
