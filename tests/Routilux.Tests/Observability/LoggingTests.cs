@@ -131,6 +131,41 @@ public class LoggingTests
         Assert.Same(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, runtime.Options.LoggerFactory);
     }
 
+    [Fact]
+    public async Task A_worker_closed_for_inactivity_logs_1203_with_its_timeout()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var logs = new InMemoryLoggerFactory();
+        await using var runtime = new Runtime(new RuntimeOptions { LoggerFactory = logs, TimeProvider = clock });
+        var worker = runtime.CreateWorker(Relay(), new WorkerOptions { InactivityTimeout = TimeSpan.FromSeconds(5) });
+
+        clock.Advance(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(WorkerStatus.Completed, worker.Status);
+        var closed = Assert.Single(logs.WithId(1203));
+        Assert.Equal(LogLevel.Warning, closed.Level);
+        Assert.Contains("5000 ms", closed.Message, StringComparison.Ordinal);
+        Assert.Contains(worker.Id, closed.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failing_automatic_checkpoint_logs_1204_with_the_store_error_and_the_flow_goes_on()
+    {
+        var logs = new InMemoryLoggerFactory();
+        await using var runtime = new Runtime(new RuntimeOptions { LoggerFactory = logs });
+        var (flow, go) = Checkpoints.CheckpointFlows.SourceToSink();
+        var worker = runtime.CreateWorker(flow, new WorkerOptions { Id = "w-log-1204", Store = new FailingStore(), CheckpointAfterRuns = 1 });
+
+        var job = await worker.RunAsync(go, 2);
+
+        Assert.Equal(JobStatus.Completed, job.Status);
+        Eventually.True(() => logs.WithId(1204).Any(), "the failed checkpoint was logged");
+        var failed = logs.WithId(1204).First();
+        Assert.Equal(LogLevel.Error, failed.Level);
+        Assert.IsType<System.IO.IOException>(failed.Exception);
+        Assert.Contains("w-log-1204", failed.Message, StringComparison.Ordinal);
+    }
+
     private static Flow Relay()
     {
         var flow = new FlowBuilder("chatty-flow");
@@ -150,5 +185,16 @@ public class LoggingTests
         flow.Entry(flaky.In());
         flow.OnError(flaky, policy);
         return flow.Build();
+    }
+
+    private sealed class FailingStore : IWorkerStore
+    {
+        public ValueTask SaveCheckpointAsync(WorkerCheckpoint checkpoint, CancellationToken cancellationToken = default) => throw new System.IO.IOException("disk full");
+
+        public ValueTask<WorkerCheckpoint?> LoadLatestCheckpointAsync(string workerId, CancellationToken cancellationToken = default) => new((WorkerCheckpoint?)null);
+
+        public ValueTask<IReadOnlyList<string>> ListWorkersAsync(CancellationToken cancellationToken = default) => new(Array.Empty<string>());
+
+        public ValueTask<bool> DeleteWorkerAsync(string workerId, CancellationToken cancellationToken = default) => new(false);
     }
 }
